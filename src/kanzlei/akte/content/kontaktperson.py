@@ -1,0 +1,26 @@
+"""Kontaktperson: a contact person of a client (a company has several)."""
+
+from kanzlei.akte import _
+from plone.dexterity.content import Item
+from plone.schema import Email
+from plone.supermodel import model
+from zope import schema
+from zope.interface import implementer
+
+
+class IKontaktperson(model.Schema):
+    title = schema.TextLine(title=_("label_contact_name", default="Name"), required=True)
+    email = Email(
+        title=_("label_email", default="E-Mail-Adresse"),
+        description=_(
+            "help_contact_email",
+            default="An diese Adresse geht die Einladung zur Online-Akte.",
+        ),
+        required=False,
+    )
+    phone = schema.TextLine(title=_("label_phone", default="Telefon"), required=False)
+
+
+@implementer(IKontaktperson)
+class Kontaktperson(Item):
+    pass

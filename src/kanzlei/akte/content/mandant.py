@@ -1,0 +1,82 @@
+"""Mandant: a client of the firm (a person or a company)."""
+
+from kanzlei.akte import _
+from plone.dexterity.content import Container
+from plone.schema import Email
+from plone.supermodel import model
+from zope import schema
+from zope.interface import implementer
+from zope.schema.vocabulary import SimpleTerm
+from zope.schema.vocabulary import SimpleVocabulary
+
+
+CLIENT_TYPES = SimpleVocabulary(
+    [
+        SimpleTerm("person", "person", _("client_type_person", default="Person")),
+        SimpleTerm("firma", "firma", _("client_type_firma", default="Unternehmen")),
+    ]
+)
+
+
+class IMandant(model.Schema):
+    title = schema.TextLine(
+        title=_("label_client_name", default="Name"),
+        description=_(
+            "help_client_name",
+            default="Vor- und Nachname oder Firmenname des Mandanten",
+        ),
+        required=True,
+    )
+    client_number = schema.TextLine(
+        title=_("label_client_number", default="Mandantennummer"),
+        description=_(
+            "help_client_number",
+            default="Die Nummer aus der Kanzleisoftware; sie ist eindeutig.",
+        ),
+        required=True,
+    )
+    client_type = schema.Choice(
+        title=_("label_client_type", default="Art"),
+        vocabulary=CLIENT_TYPES,
+        default="person",
+        required=True,
+    )
+    street = schema.TextLine(
+        title=_("label_street", default="Straße und Hausnummer"), required=False
+    )
+    zip_code = schema.TextLine(title=_("label_zip_code", default="PLZ"), required=False)
+    city = schema.TextLine(title=_("label_city", default="Ort"), required=False)
+    country = schema.TextLine(
+        title=_("label_country", default="Land"), required=False, default="Deutschland"
+    )
+    phone = schema.TextLine(title=_("label_phone", default="Telefon"), required=False)
+    email = Email(
+        title=_("label_email", default="E-Mail-Adresse"),
+        description=_(
+            "help_client_email",
+            default="An diese Adresse geht die Einladung zur Online-Akte.",
+        ),
+        required=False,
+    )
+    online_access = schema.Bool(
+        title=_("label_online_access", default="Online-Akte"),
+        description=_(
+            "help_online_access",
+            default="Auf der Kommunikationserklärung angekreuzt: Der Mandant "
+            "erhält Zugang zur Online-Akte.",
+        ),
+        required=False,
+        default=False,
+    )
+
+
+@implementer(IMandant)
+class Mandant(Container):
+    """Linked portal users live in ``portal_users`` (see kanzlei.akte.clients)."""
+
+    portal_users = None
+
+
+def on_modified(mandant, event):
+    # online_access decides the computed Mandant role: reindex who may see what.
+    mandant.reindexObjectSecurity()

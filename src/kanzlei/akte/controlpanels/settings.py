@@ -1,0 +1,121 @@
+"""The firm's settings (Kanzlei-Einstellungen), stored in the Plone registry."""
+
+from kanzlei.akte import _
+from zope import schema
+from zope.interface import Interface
+from zope.schema.vocabulary import SimpleTerm
+from zope.schema.vocabulary import SimpleVocabulary
+
+
+REGISTRY_PREFIX = "kanzlei.akte"
+
+DOCUMENT_STATES = SimpleVocabulary(
+    [
+        SimpleTerm(
+            "freigegeben",
+            "freigegeben",
+            _("state_freigegeben", default="freigegeben (der Mandant sieht es sofort)"),
+        ),
+        SimpleTerm(
+            "intern",
+            "intern",
+            _("state_intern", default="intern (erst nach Freigabe sichtbar)"),
+        ),
+    ]
+)
+
+DEFAULT_CATEGORIES = [
+    "Schriftsatz",
+    "Korrespondenz",
+    "Rechnung",
+    "Vollmacht",
+    "Urteil/Beschluss",
+    "Vertrag",
+    "Gutachten",
+    "Sonstiges",
+]
+
+DEFAULT_EXTENSIONS = [
+    "pdf", "doc", "docx", "odt", "rtf", "txt", "xls", "xlsx", "ods", "csv",
+    "jpg", "jpeg", "png", "gif", "tif", "tiff", "heic", "eml", "msg", "zip",
+]  # fmt: skip
+
+
+class IAkteSettings(Interface):
+    firm_name = schema.TextLine(
+        title=_("label_firm_name", default="Name der Kanzlei"),
+        default="KLX Rechtsanwälte",
+        required=True,
+    )
+    firm_address = schema.Text(
+        title=_("label_firm_address", default="Anschrift der Kanzlei"),
+        description=_("help_firm_address", default="Für Briefe mit Aktivierungscode"),
+        default="",
+        required=False,
+    )
+    kanzlei_login = schema.TextLine(
+        title=_("label_kanzlei_login", default="Kanzlei (Anmeldename)"),
+        description=_(
+            "help_kanzlei_login",
+            default="Was Mandanten bei der Anmeldung im Feld Kanzlei eingeben",
+        ),
+        default="KLXRechtsanwälte",
+        required=True,
+    )
+    datenbank = schema.TextLine(
+        title=_("label_datenbank", default="Datenbank"),
+        description=_(
+            "help_datenbank",
+            default="Was Mandanten bei der Anmeldung im Feld Datenbank eingeben",
+        ),
+        default="KLX",
+        required=True,
+    )
+    inbox_email = schema.ASCIILine(
+        title=_("label_inbox_email", default="E-Mail-Adresse des Kanzlei-Eingangs"),
+        description=_(
+            "help_inbox_email",
+            default="Erhält Hinweise auf Uploads und Nachrichten, wenn kein "
+            "Sachbearbeiter eingetragen ist",
+        ),
+        required=False,
+    )
+    document_default_state = schema.Choice(
+        title=_("label_document_default_state", default="Neue Dokumente der Kanzlei sind"),
+        vocabulary=DOCUMENT_STATES,
+        default="freigegeben",
+        required=True,
+    )
+    closed_mandate_access_days = schema.Int(
+        title=_(
+            "label_closed_mandate_access_days",
+            default="Lesezugriff nach Abschluss eines Mandats (Tage)",
+        ),
+        default=365,
+        min=0,
+        required=True,
+    )
+    categories = schema.List(
+        title=_("label_categories", default="Dokumentkategorien"),
+        value_type=schema.TextLine(),
+        default=list(DEFAULT_CATEGORIES),
+        required=True,
+    )
+    invitation_valid_days = schema.Int(
+        title=_("label_invitation_valid_days", default="Gültigkeit einer Einladung (Tage)"),
+        default=30,
+        min=1,
+        required=True,
+    )
+    max_upload_mb = schema.Int(
+        title=_("label_max_upload_mb", default="Größte Datei beim Hochladen (MB)"),
+        default=100,
+        min=1,
+        required=True,
+    )
+    allowed_upload_extensions = schema.List(
+        title=_("label_allowed_upload_extensions", default="Erlaubte Dateiendungen"),
+        value_type=schema.TextLine(),
+        default=list(DEFAULT_EXTENSIONS),
+        required=True,
+    )

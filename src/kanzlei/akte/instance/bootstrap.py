@@ -1,0 +1,181 @@
+"""Prepare the database before the server starts; run on every start.
+
+``instance/start.sh`` runs this through ``instance/setup_site.py`` with
+``zconsole run instance/etc/zope.conf instance/setup_site.py`` (the server must
+not run: FileStorage is locked while it does). Steps:
+
+1. the Zope admin ``admin`` gets the password from ``AKTE_ADMIN_PASSWORD`` or a
+   generated one kept in ``<var>/admin-password``;
+2. the firm's Plone site is created with our distribution ``kanzlei`` if it does
+   not exist yet (plus demo content unless ``AKTE_DEMO=0``); an existing site is
+   kept as it is;
+3. the mail settings from the AKTE_SMTP_* / AKTE_MAIL_* variables are applied;
+4. the login data are written to ``<var>/zugang.txt`` (start.sh prints them).
+"""
+
+from AccessControl.SecurityManagement import newSecurityManager
+from App.config import getConfiguration
+from AuthEncoding import pw_validate
+from kanzlei.akte.instance.config import SINK_HOST
+from kanzlei.akte.instance.config import SITE_LANGUAGE
+from kanzlei.akte.instance.config import SITE_TIMEZONE
+from kanzlei.akte.instance.config import Settings
+from pathlib import Path
+from plone.base.interfaces import IMailSchema
+from plone.base.interfaces import IPloneSiteRoot
+from plone.distribution.api import site as site_api
+from plone.registry.interfaces import IRegistry
+from zope.component import getUtility
+from zope.component.hooks import setSite
+
+import secrets
+import transaction
+
+
+ADMIN = "admin"
+DISTRIBUTION = "kanzlei"
+DEFAULT_MAIL_FROM = "online-akte@localhost"
+
+
+def say(line: str = "") -> None:
+    print(f"[akte] {line}" if line else "", flush=True)
+
+
+def admin_password(settings: Settings) -> str:
+    """From the environment, else generated once and kept under var/."""
+    if settings.admin_password:
+        return settings.admin_password
+    path = settings.admin_password_file
+    if path.exists():
+        return path.read_text().strip()
+    password = secrets.token_urlsafe(12)
+    path.touch(mode=0o600)
+    path.write_text(password + "\n")
+    return password
+
+
+def ensure_admin(app, password: str):
+    """Create or update the Zope admin (Manager); return it, wrapped."""
+    users = app.acl_users
+    user = users.getUser(ADMIN)
+    if (
+        user is None
+        or "Manager" not in user.getRoles()
+        or not pw_validate(user._getPassword(), password.encode())
+    ):
+        users._doAddUser(ADMIN, password, ["Manager"], [])
+        user = users.getUser(ADMIN)
+    return user.__of__(users)
+
+
+def create_site(app, settings: Settings):
+    """Create the firm's site with our distribution (one committed transaction)."""
+    answers = {
+        "site_id": settings.site_id,
+        "title": settings.site_title,
+        "description": "",
+        "default_language": SITE_LANGUAGE,
+        "portal_timezone": SITE_TIMEZONE,
+        "setup_content": False,
+    }
+    return site_api.create(app, DISTRIBUTION, answers)
+
+
+def apply_mail_settings(site, settings: Settings) -> str:
+    """Point Plone at the SMTP server; return a line describing it."""
+    mail = getUtility(IRegistry).forInterface(IMailSchema, prefix="plone")
+    mail.smtp_host = settings.smtp_host or SINK_HOST
+    mail.smtp_port = settings.smtp_port
+    mail.smtp_userid = settings.smtp_user or None
+    mail.smtp_pass = settings.smtp_password or None
+    if settings.mail_from:
+        mail.email_from_address = settings.mail_from
+    elif not mail.email_from_address:
+        mail.email_from_address = DEFAULT_MAIL_FROM
+    if settings.mail_from_name:
+        mail.email_from_name = settings.mail_from_name
+    elif not mail.email_from_name:
+        mail.email_from_name = site.Title()
+    # The registry has no TLS settings; the MailHost object keeps them.
+    # zope.sendmail uses STARTTLS whenever the server offers it; force_tls makes
+    # it mandatory. Port 465 is SMTPS (TLS from the first byte).
+    mailhost = site.MailHost
+    mailhost.force_tls = settings.smtp_starttls
+    mailhost.implicit_tls = settings.smtp_port == 465
+    server = f"{mail.smtp_host}:{mail.smtp_port}"
+    if settings.mail_sink:
+        server += " (lokaler Mail-Sammler / local mail sink)"
+    return f"Absender / sender: {mail.email_from_name} <{mail.email_from_address}>, SMTP {server}"
+
+
+def create_demo_content(site, settings: Settings) -> list[str]:
+    from kanzlei.akte.demo import create_demo_content
+
+    return list(create_demo_content(site))
+
+
+def write_access_file(settings: Settings, password: str) -> None:
+    if settings.admin_password:
+        password_line = "(aus / from AKTE_ADMIN_PASSWORD)"
+    else:
+        password_line = f"{password}   (gespeichert in / kept in {settings.admin_password_file})"
+    lines = [
+        f"Online-Akte:              {settings.site_url}",
+        f"Anmelden / log in:        {settings.site_url}/login",
+        f"  Benutzer / user:        {ADMIN}",
+        f"  Passwort / password:    {password_line}",
+        f"Zope-Verwaltung / ZMI:    {settings.zope_url}/manage",
+    ]
+    demo = _demo_file(settings)
+    if demo.exists():
+        lines += ["", "Demo-Zugänge / demo logins:"]
+        lines += [f"  {line}" for line in demo.read_text().splitlines()]
+    settings.access_file.touch(mode=0o600)
+    settings.access_file.write_text("\n".join(lines) + "\n")
+
+
+def _demo_file(settings: Settings) -> Path:
+    return settings.var_dir / "demo-zugang.txt"
+
+
+def main(app) -> None:
+    settings = Settings.from_env(getConfiguration().instancehome)
+    password = admin_password(settings)
+    admin = ensure_admin(app, password)
+    transaction.commit()
+    newSecurityManager(None, admin)  # the site gets a real owner
+
+    site = app.get(settings.site_id)
+    created = site is None
+    if created:
+        say(f"Lege die Plone-Site '{settings.site_id}' an / creating the site ...")
+        site = create_site(app, settings)
+        _demo_file(settings).unlink(missing_ok=True)
+    elif not IPloneSiteRoot.providedBy(site):
+        raise SystemExit(
+            f"'{settings.site_id}' im Zope-Root ist keine Plone-Site / is not a Plone site"
+        )
+    else:
+        say(f"Plone-Site '{settings.site_id}' vorhanden / exists: Daten bleiben / data kept")
+
+    setSite(site)
+    say(apply_mail_settings(site, settings))
+    try:
+        if created and settings.demo:
+            say("Lege Demo-Inhalte an / creating demo content ...")
+            demo_lines = create_demo_content(site, settings)
+            _demo_file(settings).write_text("".join(f"{line}\n" for line in demo_lines))
+        transaction.commit()
+    except BaseException:
+        transaction.abort()
+        if created:
+            # all or nothing: the next start creates the site again
+            setSite(None)
+            app._delObject(settings.site_id)
+            transaction.commit()
+            _demo_file(settings).unlink(missing_ok=True)
+            say(f"Site '{settings.site_id}' wieder entfernt / removed again")
+        raise
+    if created:
+        say(f"Plone-Site '{settings.site_id}' angelegt / created")
+    write_access_file(settings, password)

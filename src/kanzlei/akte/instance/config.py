@@ -1,0 +1,131 @@
+"""The instance's configuration: AKTE_* environment variables, read in one place.
+
+Local start (``make start``) and production read the same variables; see the
+section "Konfiguration / Configuration" of the README for the list.
+"""
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import os
+
+
+SINK_HOST = "127.0.0.1"
+SINK_PORT = 8025
+SITE_LANGUAGE = "de"
+SITE_TIMEZONE = "Europe/Berlin"
+
+_TRUE = {"1", "true", "yes", "on", "ja"}
+_FALSE = {"0", "false", "no", "off", "nein", ""}
+
+
+class ConfigError(ValueError):
+    """An AKTE_* variable has a value we cannot use."""
+
+
+def _str(name: str, default: str = "") -> str:
+    return os.environ.get(name, default).strip() or default
+
+
+def _int(name: str, default: int) -> int:
+    value = _str(name)
+    if not value:
+        return default
+    try:
+        return int(value)
+    except ValueError:
+        raise ConfigError(f"{name}={value!r}: eine Zahl erwartet") from None
+
+
+def _bool(name: str, default: bool) -> bool:
+    value = os.environ.get(name)
+    if value is None:
+        return default
+    value = value.strip().lower()
+    if value in _TRUE:
+        return True
+    if value in _FALSE:
+        return False
+    raise ConfigError(f"{name}={value!r}: 1 oder 0 erwartet")
+
+
+@dataclass(frozen=True)
+class Settings:
+    instance_dir: Path
+    var_dir: Path
+    host: str
+    port: int
+    threads: int
+    debug: bool
+    trusted_proxies: tuple[str, ...]
+    site_id: str
+    site_title: str
+    admin_password: str
+    demo: bool
+    smtp_host: str
+    smtp_port: int
+    smtp_user: str
+    smtp_password: str
+    smtp_starttls: bool
+    mail_from: str
+    mail_from_name: str
+
+    @classmethod
+    def from_env(cls, instance_dir: Path | str) -> "Settings":
+        instance_dir = Path(instance_dir).resolve()
+        var_dir = Path(_str("AKTE_VAR") or instance_dir / "var").resolve()
+        smtp_host = _str("AKTE_SMTP_HOST")
+        settings = cls(
+            instance_dir=instance_dir,
+            var_dir=var_dir,
+            host=_str("AKTE_HOST", "localhost"),
+            port=_int("AKTE_PORT", 8080),
+            threads=_int("AKTE_THREADS", 4),
+            debug=_bool("AKTE_DEBUG", False),
+            trusted_proxies=tuple(_str("AKTE_TRUSTED_PROXIES").split()),
+            site_id=_str("AKTE_SITE_ID", "kanzlei"),
+            site_title=_str("AKTE_SITE_TITLE", "Online-Akte"),
+            admin_password=os.environ.get("AKTE_ADMIN_PASSWORD", ""),
+            demo=_bool("AKTE_DEMO", True),
+            smtp_host=smtp_host,
+            smtp_port=_int("AKTE_SMTP_PORT", 25 if smtp_host else SINK_PORT),
+            smtp_user=_str("AKTE_SMTP_USER"),
+            smtp_password=os.environ.get("AKTE_SMTP_PASSWORD", ""),
+            smtp_starttls=_bool("AKTE_SMTP_STARTTLS", False),
+            mail_from=_str("AKTE_MAIL_FROM"),
+            mail_from_name=_str("AKTE_MAIL_FROM_NAME"),
+        )
+        if not settings.site_id.replace("-", "").replace("_", "").isalnum():
+            raise ConfigError(f"AKTE_SITE_ID={settings.site_id!r}: nur a-z, 0-9, - _")
+        return settings
+
+    @property
+    def mail_sink(self) -> bool:
+        """No SMTP server configured: mail goes to the local sink (Maildir)."""
+        return not self.smtp_host
+
+    @property
+    def mail_dir(self) -> Path:
+        return self.var_dir / "mail"
+
+    @property
+    def admin_password_file(self) -> Path:
+        return self.var_dir / "admin-password"
+
+    @property
+    def access_file(self) -> Path:
+        """Login data printed on every start (written by ``bootstrap``)."""
+        return self.var_dir / "zugang.txt"
+
+    @property
+    def zope_url(self) -> str:
+        host = self.host
+        if host in ("", "0.0.0.0", "::", "*"):
+            host = "localhost"
+        elif ":" in host:
+            host = f"[{host}]"
+        return f"http://{host}:{self.port}"
+
+    @property
+    def site_url(self) -> str:
+        return f"{self.zope_url}/{self.site_id}"

@@ -1,0 +1,47 @@
+"""WSGI filter: a visitor of the Zope root is led to the firm's site.
+
+Plone shows its "sites overview" at the Zope root. The firm's visitors should
+land on the Online-Akte instead, so ``GET /`` (and ``HEAD /``) answer with a
+redirect to ``/<site_id>``. Every other path, the ZMI (``/manage``) included,
+passes unchanged. Behind a proxy that rewrites to the site with the
+VirtualHostMonster the path is never ``/``, so the filter stays out of the way.
+
+Used in ``instance/etc/zope.ini``::
+
+    [filter:root_redirect]
+    use = call:kanzlei.akte.instance.wsgi:root_redirect_filter
+    site_id = kanzlei
+"""
+
+from wsgiref.util import application_uri
+
+
+def root_redirect_filter(global_conf, site_id):
+    """PasteDeploy filter factory."""
+
+    def make_filter(app):
+        return RootRedirect(app, site_id)
+
+    return make_filter
+
+
+class RootRedirect:
+    def __init__(self, app, site_id: str):
+        self.app = app
+        self.site_id = site_id
+
+    def __call__(self, environ, start_response):
+        if environ.get("PATH_INFO", "") in ("", "/") and environ.get(
+            "REQUEST_METHOD"
+        ) in ("GET", "HEAD"):
+            location = application_uri(environ).rstrip("/") + "/" + self.site_id
+            start_response(
+                "302 Found",
+                [
+                    ("Location", location),
+                    ("Content-Type", "text/plain; charset=utf-8"),
+                    ("Cache-Control", "no-store"),
+                ],
+            )
+            return [location.encode()]
+        return self.app(environ, start_response)

@@ -1,0 +1,69 @@
+"""Install and uninstall steps that GenericSetup XML cannot express."""
+
+from kanzlei.akte import _
+from plone import api
+from plone.dexterity.utils import createContentInContainer
+from plone.base.interfaces import INonInstallable
+from zope.i18n import translate
+from zope.interface import implementer
+
+
+AREA_ID = "mandanten"
+STAFF_GROUP = "kanzlei"
+ADMIN_GROUP = "kanzlei-admin"
+
+
+@implementer(INonInstallable)
+class HiddenProfiles:
+    def getNonInstallableProfiles(self):
+        return ["kanzlei.akte:uninstall"]
+
+    def getNonInstallableProducts(self):
+        return ["kanzlei.akte.upgrades"]
+
+
+def _groups(portal):
+    if not api.group.get(groupname=STAFF_GROUP):
+        api.group.create(
+            groupname=STAFF_GROUP,
+            title="Kanzlei",
+            description="Anwältinnen, Anwälte und Sekretariat",
+            roles=["Kanzlei"],
+        )
+    if not api.group.get(groupname=ADMIN_GROUP):
+        api.group.create(
+            groupname=ADMIN_GROUP,
+            title="Kanzlei-Administration",
+            description="Verwaltet Einstellungen, Benutzer und Inhaltsregeln",
+            roles=["Kanzlei", "Site Administrator"],
+        )
+
+
+def _area(portal):
+    if AREA_ID in portal.objectIds():
+        return portal[AREA_ID]
+    title = translate(_("area_title", default="Mandanten"), target_language="de")
+    # The area is not addable anywhere by hand (global_allow False): bypass constraints.
+    area = createContentInContainer(
+        portal,
+        "Mandantenbereich",
+        checkConstraints=False,
+        id=AREA_ID,
+        title=title,
+        exclude_from_nav=True,
+    )
+    return area
+
+
+def post_install(context):
+    portal = api.portal.get()
+    _groups(portal)
+    _area(portal)
+
+
+def uninstall(context):
+    """Content stays: a firm's client files are never deleted by an uninstall."""
+    portal = api.portal.get()
+    for groupname in (STAFF_GROUP, ADMIN_GROUP):
+        if api.group.get(groupname=groupname):
+            api.group.delete(groupname=groupname)

@@ -1,0 +1,93 @@
+from email import message_from_bytes
+from email import policy
+from kanzlei.akte.testing import FUNCTIONAL_TESTING
+from kanzlei.akte.testing import INTEGRATION_TESTING
+from pytest_plone import fixtures_factory
+
+import pytest
+import threading
+
+
+pytest_plugins = ["pytest_plone"]
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--headless",
+    "--disable-gpu",
+    "--disable-quic",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+
+
+globals().update(
+    fixtures_factory(
+        (
+            (INTEGRATION_TESTING, "integration"),
+            (FUNCTIONAL_TESTING, "functional"),
+        )
+    )
+)
+
+
+@pytest.fixture
+def base_url(functional):
+    """URL of the functional layer's WSGI server (commit before a request sees data)."""
+    return f"http://{functional['host']}:{functional['port']}/plone"
+
+
+@pytest.fixture(scope="session")
+def chromium():
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def page(chromium):
+    context = chromium.new_context(locale="de-DE", viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    page.set_default_timeout(15000)
+    yield page
+    context.close()
+
+
+class SMTPSink:
+    """A real SMTP server (aiosmtpd) on a free local port; keeps what it receives."""
+
+    def __init__(self):
+        self.messages = []
+        self._arrived = threading.Condition()
+
+    async def handle_DATA(self, server, session, envelope):
+        message = message_from_bytes(envelope.original_content, policy=policy.default)
+        with self._arrived:
+            self.messages.append((envelope.rcpt_tos, message))
+            self._arrived.notify_all()
+        return "250 OK"
+
+    def wait_for(self, count, timeout=10):
+        with self._arrived:
+            self._arrived.wait_for(lambda: len(self.messages) >= count, timeout=timeout)
+        return self.messages
+
+
+@pytest.fixture
+def smtp_sink():
+    """Start aiosmtpd; point Plone at it with testing.configure_mailhost(portal, port)."""
+    from aiosmtpd.controller import Controller
+
+    sink = SMTPSink()
+    controller = Controller(sink, hostname="127.0.0.1", port=0)
+    controller.start()
+    sink.port = controller.server.sockets[0].getsockname()[1]
+    sink.controller = controller
+    yield sink
+    controller.stop()
+
