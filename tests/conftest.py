@@ -83,10 +83,16 @@ def smtp_sink():
     """Start aiosmtpd; point Plone at it with testing.configure_mailhost(portal, port)."""
     from aiosmtpd.controller import Controller
 
+    import socket
+
+    # aiosmtpd's start() connects to its own port to check it is up: port 0 won't do.
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
     sink = SMTPSink()
-    controller = Controller(sink, hostname="127.0.0.1", port=0)
+    controller = Controller(sink, hostname="127.0.0.1", port=port)
     controller.start()
-    sink.port = controller.server.sockets[0].getsockname()[1]
+    sink.port = port
     sink.controller = controller
     yield sink
     controller.stop()

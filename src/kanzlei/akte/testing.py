@@ -9,6 +9,7 @@ from plone.app.testing import PloneSandboxLayer
 from plone.app.testing import setRoles
 from plone.app.testing import SITE_OWNER_NAME
 from plone.app.testing import TEST_USER_ID
+from plone.testing import zope as zope_testing
 from plone.testing.zope import WSGI_SERVER_FIXTURE
 
 import kanzlei.akte
@@ -22,6 +23,8 @@ class KanzleiAkteLayer(PloneSandboxLayer):
 
         self.loadZCML(package=plone.restapi)
         self.loadZCML(package=kanzlei.akte)
+        # Runs kanzlei.akte.initialize(): PAS plugin class and {ARGON2} scheme.
+        zope_testing.installProduct(app, "kanzlei.akte")
 
     def setUpPloneSite(self, portal):
         applyProfile(portal, "kanzlei.akte:default")

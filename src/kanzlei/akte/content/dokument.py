@@ -92,7 +92,10 @@ def on_added(doc, event):
             with api.env.adopt_roles(["Kanzlei"]):
                 api.content.transition(obj=doc, transition="freigeben")
     else:
-        default_state = api.portal.get_registry_record(
+        # Staff may choose the state when adding (``_v_initial_state``, e.g. by
+        # @@dokumente-hinzufuegen); otherwise the firm's default applies. Choosing
+        # "intern" never passes through "freigegeben" (no notification goes out).
+        default_state = getattr(doc, "_v_initial_state", None) or api.portal.get_registry_record(
             "kanzlei.akte.document_default_state", default="freigegeben"
         )
         if default_state == "freigegeben" and api.content.get_state(doc) == "intern":

@@ -1,7 +1,9 @@
 """Mandat: one mandate (case file) of a client."""
 
 from datetime import date
+from datetime import timedelta
 from kanzlei.akte import _
+from kanzlei.akte import settings
 from plone.dexterity.content import Container
 from plone.supermodel import model
 from zope import schema
@@ -43,6 +45,58 @@ class IMandat(model.Schema):
     )
 
 
+WORKFLOW_ID = "akte_mandat_workflow"
+
+
 @implementer(IMandat)
 class Mandat(Container):
-    pass
+    _manual_local_roles_block = False
+
+    def review_state(self):
+        """The workflow state, read without tools or security checks."""
+        history = (getattr(self, "workflow_history", None) or {}).get(WORKFLOW_ID)
+        return history[-1].get("review_state") if history else "offen"
+
+    def client_access_ended(self, today=None):
+        """True once the client may no longer see this mandate: archived, or closed
+        longer ago than the firm's ``closed_mandate_access_days``.
+
+        The maintenance job (kanzlei.akte.maintenance) archives such mandates; until
+        it has run, this check already ends access (see ``__ac_local_roles_block__``).
+        """
+        state = self.review_state()
+        if state == "archiviert":
+            return True
+        if state != "abgeschlossen" or not self.closed:
+            return False
+        return self.closed + timedelta(days=_access_days()) < (today or date.today())
+
+    # The client's ``Mandant`` role is a local role computed on the Mandant and
+    # acquired by the Mandat and everything in it. Blocking local-role acquisition
+    # ends the client's access to the mandate, its documents and messages at once.
+    # Staff hold their roles globally and are not affected.
+    @property
+    def __ac_local_roles_block__(self):
+        return self._manual_local_roles_block or self.client_access_ended()
+
+    @__ac_local_roles_block__.setter
+    def __ac_local_roles_block__(self, value):
+        # the Sharing tab's "inherit" checkbox
+        self._manual_local_roles_block = bool(value)
+
+
+def _access_days():
+    try:
+        return int(settings.get("closed_mandate_access_days"))
+    except Exception:  # no site or registry at hand: deny (access ends with closing)
+        return 0
+
+
+def on_transition(mandat, event):
+    """``abschliessen`` records the closing date, ``wiedereroeffnen`` clears it."""
+    transition = event.transition and event.transition.id
+    if transition == "abschliessen":
+        mandat.closed = date.today()
+    elif transition == "wiedereroeffnen":
+        mandat.closed = None
+    # the workflow tool reindexes (metadata and security) after this event

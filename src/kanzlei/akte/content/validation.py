@@ -6,6 +6,10 @@ from plone.app.uuid.utils import uuidToObject
 from zope.interface import Invalid
 
 
+class DuplicateKey(Invalid):
+    """A client number or Aktenzeichen that another object already has."""
+
+
 def normalize_key(value):
     return (value or "").strip()
 
@@ -20,10 +24,12 @@ def find_by_key(index, value, portal_type):
 
 def assert_unique(index, value, portal_type, context=None, message=None):
     """Raise Invalid when another object of portal_type already has this key."""
+    if not normalize_key(value):
+        return
     own_uid = api.content.get_uuid(context) if context is not None else None
     for brain in find_by_key(index, value, portal_type):
         if brain.UID != own_uid:
-            raise Invalid(message)
+            raise DuplicateKey(message or _duplicate_message(index, value))
 
 
 def duplicate_client_number(value):
@@ -45,3 +51,32 @@ def duplicate_file_number(value):
 def object_for_key(index, value, portal_type):
     brains = find_by_key(index, value, portal_type)
     return uuidToObject(brains[0].UID, unrestricted=True) if brains else None
+
+
+def _duplicate_message(index, value):
+    if index == "client_number":
+        return duplicate_client_number(value)
+    if index == "file_number":
+        return duplicate_file_number(value)
+    return _(
+        "error_duplicate_key",
+        default="Der Wert ${value} ist bereits vergeben.",
+        mapping={"value": value},
+    )
+
+
+# The keys that must be unique: portal_type -> catalog index (= attribute name).
+UNIQUE_KEYS = {"Mandant": "client_number", "Mandat": "file_number"}
+
+
+def guard_unique(obj, event):
+    """Last line of defence (forms and REST check earlier, with a friendly message):
+    refuse to store a second object with the same client number or Aktenzeichen,
+    whoever creates it (scripts, copy and paste, imports)."""
+    index = UNIQUE_KEYS.get(getattr(obj, "portal_type", None))
+    if index is None:
+        return
+    value = normalize_key(getattr(obj, index, None))
+    if not value:
+        return
+    assert_unique(index, value, obj.portal_type, context=obj)

@@ -16,15 +16,16 @@ not run: FileStorage is locked while it does). Steps:
 from AccessControl.SecurityManagement import newSecurityManager
 from App.config import getConfiguration
 from AuthEncoding import pw_validate
+from kanzlei.akte.instance.config import Settings
 from kanzlei.akte.instance.config import SINK_HOST
 from kanzlei.akte.instance.config import SITE_LANGUAGE
 from kanzlei.akte.instance.config import SITE_TIMEZONE
-from kanzlei.akte.instance.config import Settings
 from pathlib import Path
 from plone.base.interfaces import IMailSchema
 from plone.base.interfaces import IPloneSiteRoot
 from plone.distribution.api import site as site_api
 from plone.registry.interfaces import IRegistry
+from Products.PluggableAuthService.interfaces.authservice import IPluggableAuthService
 from zope.component import getUtility
 from zope.component.hooks import setSite
 
@@ -37,8 +38,8 @@ DISTRIBUTION = "kanzlei"
 DEFAULT_MAIL_FROM = "online-akte@localhost"
 
 
-def say(line: str = "") -> None:
-    print(f"[akte] {line}" if line else "", flush=True)
+def say(line: str) -> None:
+    print(f"[akte] {line}", flush=True)
 
 
 def admin_password(settings: Settings) -> str:
@@ -46,26 +47,48 @@ def admin_password(settings: Settings) -> str:
     if settings.admin_password:
         return settings.admin_password
     path = settings.admin_password_file
-    if path.exists():
-        return path.read_text().strip()
-    password = secrets.token_urlsafe(12)
-    path.touch(mode=0o600)
-    path.write_text(password + "\n")
+    password = path.read_text().strip() if path.exists() else ""
+    if not password:
+        password = secrets.token_urlsafe(12)
+        write_private(path, password + "\n")
     return password
 
 
+def write_private(path: Path, text: str) -> None:
+    """Write a file only its owner may read (it holds passwords)."""
+    path.touch(mode=0o600)
+    path.chmod(0o600)
+    path.write_text(text)
+
+
 def ensure_admin(app, password: str):
-    """Create or update the Zope admin (Manager); return it, wrapped."""
+    """Create or update the Zope admin (Manager); return it, wrapped.
+
+    The Zope root's user folder is a plain UserFolder until the first Plone
+    site is created; then PlonePAS replaces it with a PAS whose ZODBUserManager
+    ``users`` keeps the users (passwords included).
+    """
     users = app.acl_users
-    user = users.getUser(ADMIN)
-    if (
-        user is None
-        or "Manager" not in user.getRoles()
-        or not pw_validate(user._getPassword(), password.encode())
-    ):
-        users._doAddUser(ADMIN, password, ["Manager"], [])
+    if IPluggableAuthService.providedBy(users):
+        manager = users["users"]
+        if manager.getUserIdForLogin(ADMIN) is None:
+            users._doAddUser(ADMIN, password, ["Manager"], [])
+        elif not manager.authenticateCredentials(
+            {"login": ADMIN, "password": password}
+        ):
+            manager.updateUserPassword(manager.getUserIdForLogin(ADMIN), password)
         user = users.getUser(ADMIN)
-    return user.__of__(users)
+        if "Manager" not in user.getRoles():
+            users["roles"].assignRoleToPrincipal(user.getId(), "Manager")
+    else:
+        user = users.getUser(ADMIN)
+        if (
+            user is None
+            or "Manager" not in user.getRoles()
+            or not pw_validate(user._getPassword(), password)
+        ):
+            users._doAddUser(ADMIN, password, ["Manager"], [])
+    return users.getUser(ADMIN).__of__(users)
 
 
 def create_site(app, settings: Settings):
@@ -105,20 +128,23 @@ def apply_mail_settings(site, settings: Settings) -> str:
     server = f"{mail.smtp_host}:{mail.smtp_port}"
     if settings.mail_sink:
         server += " (lokaler Mail-Sammler / local mail sink)"
-    return f"Absender / sender: {mail.email_from_name} <{mail.email_from_address}>, SMTP {server}"
+    sender = f"{mail.email_from_name} <{mail.email_from_address}>"
+    return f"Absender / sender: {sender}, SMTP {server}"
 
 
-def create_demo_content(site, settings: Settings) -> list[str]:
+def demo_content(site) -> list[str]:
+    """Demo clients, mandates and logins; returns printable credential lines."""
     from kanzlei.akte.demo import create_demo_content
 
-    return list(create_demo_content(site))
+    return [str(line) for line in create_demo_content(site)]
 
 
 def write_access_file(settings: Settings, password: str) -> None:
     if settings.admin_password:
         password_line = "(aus / from AKTE_ADMIN_PASSWORD)"
     else:
-        password_line = f"{password}   (gespeichert in / kept in {settings.admin_password_file})"
+        kept = settings.admin_password_file
+        password_line = f"{password}   (gespeichert in / kept in {kept})"
     lines = [
         f"Online-Akte:              {settings.site_url}",
         f"Anmelden / log in:        {settings.site_url}/login",
@@ -130,8 +156,7 @@ def write_access_file(settings: Settings, password: str) -> None:
     if demo.exists():
         lines += ["", "Demo-Zugänge / demo logins:"]
         lines += [f"  {line}" for line in demo.read_text().splitlines()]
-    settings.access_file.touch(mode=0o600)
-    settings.access_file.write_text("\n".join(lines) + "\n")
+    write_private(settings.access_file, "\n".join(lines) + "\n")
 
 
 def _demo_file(settings: Settings) -> Path:
@@ -153,18 +178,20 @@ def main(app) -> None:
         _demo_file(settings).unlink(missing_ok=True)
     elif not IPloneSiteRoot.providedBy(site):
         raise SystemExit(
-            f"'{settings.site_id}' im Zope-Root ist keine Plone-Site / is not a Plone site"
+            f"'{settings.site_id}' im Zope-Root ist keine Plone-Site"
+            " / is not a Plone site"
         )
     else:
-        say(f"Plone-Site '{settings.site_id}' vorhanden / exists: Daten bleiben / data kept")
+        say(f"Plone-Site '{settings.site_id}' vorhanden, Daten bleiben / site kept")
 
     setSite(site)
     say(apply_mail_settings(site, settings))
     try:
         if created and settings.demo:
             say("Lege Demo-Inhalte an / creating demo content ...")
-            demo_lines = create_demo_content(site, settings)
-            _demo_file(settings).write_text("".join(f"{line}\n" for line in demo_lines))
+            demo_lines = demo_content(site)
+            text = "".join(f"{line}\n" for line in demo_lines)
+            write_private(_demo_file(settings), text)
         transaction.commit()
     except BaseException:
         transaction.abort()

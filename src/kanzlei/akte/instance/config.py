@@ -118,9 +118,17 @@ class Settings:
         return self.var_dir / "zugang.txt"
 
     @property
+    def listen(self) -> str:
+        """waitress' ``listen``: host:port, an IPv6 address in brackets."""
+        host = self.host
+        if ":" in host and not host.startswith("["):
+            host = f"[{host}]"
+        return f"{host}:{self.port}"
+
+    @property
     def zope_url(self) -> str:
         host = self.host
-        if host in ("", "0.0.0.0", "::", "*"):
+        if host in ("", "0.0.0.0", "::", "[::]", "*"):
             host = "localhost"
         elif ":" in host:
             host = f"[{host}]"

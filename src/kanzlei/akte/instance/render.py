@@ -8,8 +8,8 @@ script does not repeat any default.
 """
 
 from kanzlei.akte.instance.config import ConfigError
-from kanzlei.akte.instance.config import SINK_HOST
 from kanzlei.akte.instance.config import Settings
+from kanzlei.akte.instance.config import SINK_HOST
 from pathlib import Path
 
 import re
@@ -52,7 +52,7 @@ def render(settings: Settings) -> None:
         "var_dir": str(var),
         "debug": "on" if settings.debug else "off",
         "trusted_proxies": proxies,
-        "listen": f"{settings.host}:{settings.port}",
+        "listen": settings.listen,
         "threads": str(settings.threads),
         "site_id": settings.site_id,
     }

@@ -1,6 +1,8 @@
 """Install and uninstall steps that GenericSetup XML cannot express."""
 
 from kanzlei.akte import _
+from kanzlei.akte.pas import install as pas_install
+from kanzlei.akte.setuphandlers.apitokens import install_apitokens
 from plone import api
 from plone.dexterity.utils import createContentInContainer
 from plone.base.interfaces import INonInstallable
@@ -59,11 +61,14 @@ def post_install(context):
     portal = api.portal.get()
     _groups(portal)
     _area(portal)
+    pas_install.install_plugin(portal)
+    install_apitokens(portal)
 
 
 def uninstall(context):
     """Content stays: a firm's client files are never deleted by an uninstall."""
     portal = api.portal.get()
+    pas_install.uninstall_plugin(portal)
     for groupname in (STAFF_GROUP, ADMIN_GROUP):
         if api.group.get(groupname=groupname):
             api.group.delete(groupname=groupname)

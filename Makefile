@@ -1,0 +1,59 @@
+# kanzlei.akte – Online-Akte
+#   make start   Umgebung installieren, Instanz schreiben, Site anlegen (1. Start), starten
+#   make test    Testumgebung installieren, pytest über tests/
+#   make lint    ruff + zpretty (prüft nur, ändert nichts)
+# Konfiguration: AKTE_*-Umgebungsvariablen, siehe README.md.
+
+SHELL := /bin/bash
+.DEFAULT_GOAL := help
+
+# uv from PATH; otherwise installed with pip into .tools/ (no system changes).
+UV := $(or $(shell command -v uv 2>/dev/null),.tools/bin/uv)
+# Only the locked versions, only from PyPI (uv.lock); never re-resolve here.
+UV_SYNC := $(UV) sync --frozen
+TESTS ?= tests
+PYTEST_ARGS ?=
+
+.PHONY: help start test lint format clean clean-data
+
+help:
+	@echo "make start       Online-Akte starten / start on http://localhost:$${AKTE_PORT:-8080}"
+	@echo "make test        Tests (pytest $(TESTS)); PYTEST_ARGS='-k …' für Auswahl"
+	@echo "make lint        ruff check, ruff format --check, zpretty --check"
+	@echo "make format      ruff format + zpretty (ändert Dateien / rewrites files)"
+	@echo "make clean       .venv, .tools, instance/etc entfernen (Daten bleiben / data kept)"
+	@echo "make clean-data  instance/var löschen (fragt nach / asks first)"
+
+.tools/bin/uv:
+	python3 -m venv .tools
+	.tools/bin/pip install --quiet uv
+
+# --inexact: keeps the test extra if `make test` installed it.
+start: $(UV)
+	$(UV_SYNC) --inexact
+	instance/start.sh
+
+test: $(UV)
+	$(UV_SYNC) --extra test
+	.venv/bin/pytest $(TESTS) $(PYTEST_ARGS)
+
+lint: $(UV)
+	$(UV_SYNC) --extra test --inexact
+	.venv/bin/ruff check src tests
+	.venv/bin/ruff format --check src tests
+	.venv/bin/zpretty --check src
+
+format: $(UV)
+	$(UV_SYNC) --extra test --inexact
+	.venv/bin/ruff check --fix src tests
+	.venv/bin/ruff format src tests
+	.venv/bin/zpretty -i src
+
+clean:
+	rm -rf .venv .tools instance/etc .ruff_cache .pytest_cache
+	find src tests -name __pycache__ -type d -prune -exec rm -rf {} +
+
+clean-data:
+	@read -r -p "instance/var (Datenbank, Dateien, Mails) löschen? Zum Bestätigen 'ja' eingeben: " answer; \
+	if [[ "$$answer" == ja ]]; then rm -rf instance/var && echo "instance/var gelöscht"; \
+	else echo "Nichts gelöscht / nothing deleted"; exit 1; fi

@@ -1,0 +1,118 @@
+"""Small helpers shared by the client pages."""
+
+from kanzlei.akte import _
+from kanzlei.akte import settings
+from plone import api
+from Products.Five.browser import BrowserView
+from zope.i18n import translate
+
+import os
+import re
+
+
+STAFF_ROLES = {"Manager", "Site Administrator", "Kanzlei"}
+SAFE_INLINE_TYPES = {
+    "application/pdf",
+    "image/png",
+    "image/jpeg",
+    "image/gif",
+    "image/webp",
+}
+_COLOR = re.compile(r"^#[0-9a-fA-F]{6}$")
+DEFAULT_COLOR = "#1f4e79"
+
+
+def current_userid():
+    if api.user.is_anonymous():
+        return None
+    return api.user.get_current().getId()
+
+
+def is_staff(context=None):
+    if api.user.is_anonymous():
+        return False
+    roles = set(
+        api.user.get_roles(obj=context) if context is not None else api.user.get_roles()
+    )
+    return bool(roles & STAFF_ROLES)
+
+
+def format_size(size):
+    size = size or 0
+    if size < 1024:
+        return f"{size} B"
+    if size < 1024 * 1024:
+        return f"{size / 1024:.0f} KB"
+    return f"{size / 1024 / 1024:.1f} MB".replace(".", ",")
+
+
+def format_date(value):
+    if not value:
+        return ""
+    if hasattr(value, "asdatetime"):
+        value = value.asdatetime()
+    return value.strftime("%d.%m.%Y")
+
+
+def format_datetime(value):
+    if not value:
+        return ""
+    if hasattr(value, "asdatetime"):
+        value = value.asdatetime()
+    return value.strftime("%d.%m.%Y %H:%M")
+
+
+def file_type(filename):
+    ext = os.path.splitext(filename or "")[1].lstrip(".")
+    return ext.upper() if ext else "–"
+
+
+def extension(filename):
+    return os.path.splitext(filename or "")[1].lstrip(".").lower()
+
+
+def fullname(userid, cache):
+    if not userid:
+        return ""
+    if userid not in cache:
+        user = api.user.get(userid=userid)
+        cache[userid] = (user and user.getProperty("fullname")) or userid
+    return cache[userid]
+
+
+def brand_color():
+    try:
+        color = settings.get("brand_color")
+    except KeyError:
+        color = None
+    return color if color and _COLOR.match(color) else DEFAULT_COLOR
+
+
+class ClientPage(BrowserView):
+    """Base of the client pages: branding, static resources, no side columns."""
+
+    static = "++plone++kanzlei.akte.client"
+
+    def __call__(self):
+        self.request.set("disable_plone.leftcolumn", 1)
+        self.request.set("disable_plone.rightcolumn", 1)
+        self.request.set("disable_border", 1)
+        return self.index()
+
+    @property
+    def portal_url(self):
+        return api.portal.get().absolute_url()
+
+    def firm_name(self):
+        return settings.get("firm_name")
+
+    def brand_style(self):
+        return f"--akte-brand: {brand_color()};"
+
+    def t(self, msgid, default, mapping=None):
+        return translate(
+            _(msgid, default=default, mapping=mapping), context=self.request
+        )
+
+    def status(self, message, kind="info"):
+        api.portal.show_message(message=message, request=self.request, type=kind)

@@ -1,0 +1,177 @@
+"""Password reset by e-mail and password change (German, our password policy).
+
+Replaces Plone's ``@@login-help``, ``@@mail_password``/``@@mail_password_form``,
+``passwordreset`` and ``@@change-password`` for our browser layer. Setting a password
+fires PAS' CredentialsUpdated event; ``kanzlei.akte.pas.revocation`` then stores an
+argon2 hash and ends the user's other sessions and REST tokens.
+"""
+
+from kanzlei.akte import _
+from kanzlei.akte.onboarding.passwords import check_password
+from kanzlei.akte.pas import lockout
+from kanzlei.akte.pas import reset
+from kanzlei.akte.pas.install import get_plugin
+from kanzlei.akte.pas.plugin import LOCKED
+from kanzlei.akte.pas.plugin import refusal
+from plone import api
+from plone.protect import CheckAuthenticator
+from Products.Five.browser import BrowserView
+from Products.Five.browser.pagetemplatefile import ViewPageTemplateFile
+from Products.statusmessages.interfaces import IStatusMessage
+from zope.i18n import translate
+from zope.interface import implementer
+from zope.publisher.interfaces import IPublishTraverse
+
+
+RESET_SENT = _(
+    "reset_sent",
+    default="Wenn ein Konto zu dieser Angabe existiert, haben wir eine E-Mail mit "
+    "einem Link zum Zurücksetzen des Passworts an die hinterlegte Adresse gesendet. "
+    "Der Link ist 24 Stunden gültig und funktioniert nur einmal.",
+)
+MISMATCH = _(
+    "password_mismatch", default="Die beiden Passwörter stimmen nicht überein."
+)
+
+
+def _fullname(userid):
+    member = api.user.get(userid=userid)
+    return (member.getProperty("fullname") or "") if member is not None else ""
+
+
+def _login_name(userid):
+    user = api.portal.get_tool("acl_users").getUserById(userid)
+    return user.getUserName() if user is not None else userid
+
+
+def new_password_problems(request, password, confirm, userid):
+    """German messages; [] when the new password is acceptable."""
+    problems = []
+    if password != confirm:
+        problems.append(translate(MISMATCH, context=request))
+    problems.extend(check_password(password, _login_name(userid), _fullname(userid)))
+    return problems
+
+
+class ResetRequestView(BrowserView):
+    """``@@login-help``: ask for a reset link (user name or e-mail address)."""
+
+    template = ViewPageTemplateFile("templates/reset_request.pt")
+
+    def __call__(self):
+        if self.request.method == "POST" and "form.submitted" in self.request.form:
+            CheckAuthenticator(self.request)
+            reset.request_reset(self.request.form.get("name", ""), self.request)
+            IStatusMessage(self.request).add(RESET_SENT, "info")
+            portal_url = api.portal.get().absolute_url()
+            self.request.response.redirect(f"{portal_url}/@@login-help")
+            return ""
+        return self.template()
+
+
+class ToResetRequest(BrowserView):
+    """Plone's old ``mail_password(_form)``: they told whether a user exists."""
+
+    def __call__(self):
+        portal_url = api.portal.get().absolute_url()
+        self.request.response.redirect(f"{portal_url}/@@login-help")
+        return ""
+
+
+@implementer(IPublishTraverse)
+class ResetView(BrowserView):
+    """``/passwordreset/<key>``: set a new password with the link from the e-mail."""
+
+    template = ViewPageTemplateFile("templates/reset_form.pt")
+    key = None
+    errors = ()
+    invalid = False
+
+    def publishTraverse(self, request, name):
+        if self.key is None:
+            self.key = name
+        return self
+
+    def __call__(self):
+        key = self.key or self.request.form.get("key")
+        userid = reset.userid_for_key(key) if key else None
+        if userid is None:
+            self.invalid = True
+            self.request.response.setStatus(404)
+            return self.template()
+        if self.request.method == "POST" and "form.submitted" in self.request.form:
+            CheckAuthenticator(self.request)
+            password = self.request.form.get("password", "")
+            confirm = self.request.form.get("password_confirm", "")
+            self.errors = new_password_problems(self.request, password, confirm, userid)
+            if not self.errors:
+                if reset.reset_password(key, password) is None:
+                    self.invalid = True
+                    return self.template()
+                lockout.unlock(_login_name(userid))
+                IStatusMessage(self.request).add(
+                    _(
+                        "reset_done",
+                        default="Ihr neues Passwort ist gespeichert. Bitte melden Sie "
+                        "sich damit an. Alle bisherigen Anmeldungen wurden beendet.",
+                    ),
+                    "info",
+                )
+                portal_url = api.portal.get().absolute_url()
+                self.request.response.redirect(f"{portal_url}/login")
+                return ""
+        return self.template()
+
+
+class ChangePasswordView(BrowserView):
+    """``@@change-password``: current password, new password twice."""
+
+    template = ViewPageTemplateFile("templates/change_password.pt")
+    errors = ()
+
+    def __call__(self):
+        if self.request.method == "POST" and "form.submitted" in self.request.form:
+            CheckAuthenticator(self.request)
+            self.errors = self._change()
+            if not self.errors:
+                IStatusMessage(self.request).add(
+                    _(
+                        "password_changed",
+                        default="Ihr Passwort wurde geändert. Ihre anderen "
+                        "Anmeldungen (andere Browser, Apps) wurden beendet.",
+                    ),
+                    "info",
+                )
+                self.request.response.redirect(self.context.absolute_url())
+                return ""
+        return self.template()
+
+    def _change(self):
+        form = self.request.form
+        user = api.user.get_current()
+        userid = user.getId()
+        plugin = get_plugin(api.portal.get())
+        current = {"login": user.getUserName(), "password": form.get("current", "")}
+        if plugin is None or not plugin.authenticateCredentials(current):
+            if refusal(self.request) == LOCKED:
+                message = _(
+                    "password_change_locked",
+                    default="Zu viele Fehlversuche. Bitte versuchen Sie es später "
+                    "erneut.",
+                )
+            else:
+                message = _(
+                    "password_current_wrong",
+                    default="Das aktuelle Passwort ist nicht richtig.",
+                )
+            return [translate(message, context=self.request)]
+        problems = new_password_problems(
+            self.request,
+            form.get("password", ""),
+            form.get("password_confirm", ""),
+            userid,
+        )
+        if problems:
+            return problems
+        api.portal.get_tool("acl_users").userSetPassword(userid, form["password"])
+        return []

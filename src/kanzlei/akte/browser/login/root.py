@@ -1,0 +1,99 @@
+"""Login at the Zope root for an instance that hosts several firms' sites.
+
+``http://host/@@akte-login`` asks for Kanzlei, Datenbank, Benutzername, Passwort,
+finds the Plone site whose settings hold that Kanzlei/Datenbank, authenticates there
+(through the site's PAS plugin: same lockouts, same refusals) and sends the user into
+that site with a session cookie of that site. An unknown Kanzlei/Datenbank gets the
+same generic message as a wrong password. Registered for the Zope application object
+(no browser layer exists outside a site).
+"""
+
+from kanzlei.akte import _
+from kanzlei.akte.browser.login.login import failure_message
+from kanzlei.akte.pas import lockout
+from kanzlei.akte.pas.clientip import client_ip
+from kanzlei.akte.pas.install import get_plugin
+from kanzlei.akte.pas.plugin import _norm
+from kanzlei.akte.pas.plugin import FAILED
+from kanzlei.akte.pas.plugin import mark_refusal
+from plone.base.interfaces import IPloneSiteRoot
+from Products.Five.browser import BrowserView
+from Products.Five.browser.pagetemplatefile import ViewPageTemplateFile
+from zope.component.hooks import getSite
+from zope.component.hooks import setSite
+from zope.i18n import translate
+
+
+def firm_sites(app):
+    """(site, kanzlei, datenbank) for every site with kanzlei.akte installed."""
+    for site in app.objectValues():
+        if not IPloneSiteRoot.providedBy(site) or get_plugin(site) is None:
+            continue
+        registry = getattr(site, "portal_registry", None)
+        if registry is None:
+            continue
+        yield (
+            site,
+            registry.get("kanzlei.akte.kanzlei_login"),
+            registry.get("kanzlei.akte.datenbank"),
+        )
+
+
+class RootLoginView(BrowserView):
+    template = ViewPageTemplateFile("templates/root_login.pt")
+    error = None
+
+    def __call__(self):
+        self.request.response.setHeader("Cache-Control", "no-store")
+        form = self.request.form
+        if self.request.method == "POST" and "form.submitted" in form:
+            target = self.login(
+                form.get("kanzlei", ""),
+                form.get("datenbank", ""),
+                form.get("__ac_name", ""),
+                form.get("__ac_password", ""),
+            )
+            if target:
+                self.request.response.redirect(target)
+                return ""
+        return self.template()
+
+    def value(self, name):
+        value = self.request.form.get(name, "")
+        return value if isinstance(value, str) else ""
+
+    def login(self, kanzlei, datenbank, login, password):
+        matches = [
+            site
+            for site, k, d in firm_sites(self.context)
+            if _norm(k) == _norm(kanzlei) and _norm(d) == _norm(datenbank)
+        ]
+        if len(matches) != 1 or not login:
+            lockout.record_ip_failure(client_ip(self.request))
+            mark_refusal(self.request, FAILED)
+            self.error = self._message()
+            return None
+        site = matches[0]
+        previous = getSite()
+        setSite(site)
+        try:
+            plugin = get_plugin(site)
+            result = plugin.authenticateCredentials(
+                {"login": login, "password": password}
+            )
+            if not result:
+                self.error = self._message()
+                return None
+            site.acl_users.session._setupSession(result[0], self.request.response)
+            return site.absolute_url()
+        finally:
+            setSite(previous)
+
+    def _message(self):
+        return translate(failure_message(self.request), context=self.request)
+
+    def heading(self):
+        return translate(
+            _("login_heading", default="Anmeldung zur Online-Akte"),
+            context=self.request,
+        )

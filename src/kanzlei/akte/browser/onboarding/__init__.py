@@ -1,0 +1,1 @@
+"""Onboarding pages: registration (public), staff access panel, code letter."""

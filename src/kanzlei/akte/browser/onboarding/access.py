@@ -1,0 +1,221 @@
+"""@@akte-zugang on a Mandant: who of this client is invited, registered or locked.
+
+Staff (whoever may modify the Mandant) send, renew and revoke invitations and get a new
+activation code with the printable letter. The code is shown only in the response to
+the button that made it (the letter page), never stored in clear: showing it again
+means making a new one, which makes the old one void.
+"""
+
+from datetime import datetime
+from kanzlei.akte import _
+from kanzlei.akte import settings
+from kanzlei.akte.onboarding import invitations
+from kanzlei.akte.onboarding import mail
+from plone import api
+from plone.protect import CheckAuthenticator
+from Products.Five.browser import BrowserView
+from Products.Five.browser.pagetemplatefile import ViewPageTemplateFile
+from zExceptions import BadRequest
+from zope.i18n import translate
+from zope.i18nmessageid import Message
+
+
+STATE_LABELS = {
+    invitations.OPEN: _("onboarding_state_invited", default="eingeladen"),
+    invitations.USED: _("onboarding_state_used", default="Einladung verwendet"),
+    invitations.LOCKED: _(
+        "onboarding_state_locked",
+        default="gesperrt (Aktivierungscode zu oft falsch eingegeben)",
+    ),
+    invitations.EXPIRED: _("onboarding_state_expired", default="Einladung abgelaufen"),
+    invitations.REVOKED: _("onboarding_state_revoked", default="Einladung widerrufen"),
+}
+MSG_SENT = _(
+    "onboarding_msg_sent",
+    default="Die Einladung wurde an ${email} gesendet. Geben Sie dem Mandanten den "
+    "Aktivierungscode auf einem anderen Weg (Brief unten).",
+)
+MSG_SENT_FAILED = _(
+    "onboarding_msg_mail_failed",
+    default="Die Einladung wurde angelegt, aber die E-Mail konnte nicht versendet "
+    "werden (ist der Mailserver eingerichtet?). Senden Sie die Einladung später "
+    "erneut.",
+)
+MSG_NEW_CODE = _(
+    "onboarding_msg_new_code",
+    default="Ein neuer Aktivierungscode wurde erzeugt; der bisherige gilt nicht mehr. "
+    "Der Link aus der E-Mail bleibt gültig.",
+)
+MSG_REVOKED = _("onboarding_msg_revoked", default="Die Einladung wurde widerrufen.")
+MSG_NO_ACCESS = _(
+    "onboarding_msg_no_online_access",
+    default="Für diesen Mandanten ist „Online-Akte“ nicht angekreuzt. Kreuzen Sie es "
+    "zuerst an (Bearbeiten).",
+)
+MSG_NO_EMAIL = _(
+    "onboarding_msg_no_email",
+    default="Für diese Person ist keine E-Mail-Adresse hinterlegt.",
+)
+ATTN = _("onboarding_letter_attn", default="z. Hd. ${name}")
+MSG_NOTHING_OPEN = _(
+    "onboarding_msg_nothing_open",
+    default="Es gibt keine offene Einladung. Senden Sie eine neue Einladung.",
+)
+
+
+def format_datetime(value):
+    return value.strftime("%d.%m.%Y %H:%M") if value else ""
+
+
+class AccessPanelView(BrowserView):
+    template = ViewPageTemplateFile("templates/zugang.pt")
+    letter_template = ViewPageTemplateFile("templates/brief.pt")
+
+    def __call__(self):
+        self.request.response.setHeader("Cache-Control", "no-store")
+        if self.request.method == "POST" and self.request.form.get("action"):
+            CheckAuthenticator(self.request)
+            form = self.request.form
+            return self.handle(form["action"], form.get("target"))
+        return self.template()
+
+    # --- actions -------------------------------------------------------------------
+
+    def find_target(self, key):
+        if key == "mandant":
+            return self.context
+        for target in invitations.targets_of(self.context)[1:]:
+            if api.content.get_uuid(target) == key:
+                return target
+        raise BadRequest("unknown person")
+
+    def handle(self, action, key):
+        target = self.find_target(key)
+        if action == "send":
+            return self.send(target)
+        if action == "code":
+            return self.new_code(target)
+        if action == "revoke":
+            invitation = invitations.current_invitation(target)
+            if invitation is not None:
+                invitations.revoke(invitation)
+            return self.back(MSG_REVOKED, "info")
+        raise BadRequest("unknown action")
+
+    def send(self, target):
+        if not getattr(self.context, "online_access", False):
+            return self.back(MSG_NO_ACCESS, "error")
+        if not getattr(target, "email", None):
+            return self.back(MSG_NO_EMAIL, "error")
+        invitation, token, code = invitations.create_invitation(target)
+        if mail.send_invitation(invitation, token):
+            message = Message(MSG_SENT, mapping={"email": invitation.email})
+            return self.letter(target, invitation, code, message, "info")
+        return self.letter(target, invitation, code, MSG_SENT_FAILED, "warning")
+
+    def new_code(self, target):
+        invitation = invitations.current_invitation(target)
+        if invitation is None or invitation.state() not in (
+            invitations.OPEN,
+            invitations.LOCKED,
+        ):
+            return self.back(MSG_NOTHING_OPEN, "error")
+        code = invitations.new_code(invitation)
+        return self.letter(target, invitation, code, MSG_NEW_CODE, "info")
+
+    def back(self, message, kind):
+        api.portal.show_message(message, request=self.request, type=kind)
+        self.request.response.redirect(self.context.absolute_url() + "/@@akte-zugang")
+        return ""
+
+    def letter(self, target, invitation, code, message, kind):
+        self.letter_data = {
+            "code": code,
+            "target": target,
+            "invitation": invitation,
+            "message": message,
+            "kind": kind,
+        }
+        return self.letter_template()
+
+    # --- data for the templates ----------------------------------------------------
+
+    def persons(self):
+        rows = []
+        for target in invitations.targets_of(self.context):
+            is_mandant = target.portal_type == "Mandant"
+            invitation = invitations.current_invitation(target)
+            userid, details = invitations.registration_for(target)
+            state = invitation.state() if invitation is not None else None
+            rows.append(
+                {
+                    "key": "mandant" if is_mandant else api.content.get_uuid(target),
+                    "title": target.Title(),
+                    "kind": _("onboarding_person_mandant", default="Mandant")
+                    if is_mandant
+                    else _("onboarding_person_kontakt", default="Kontaktperson"),
+                    "email": getattr(target, "email", None) or "",
+                    "userid": userid,
+                    "registered": format_datetime(details["registered"])
+                    if details
+                    else "",
+                    "disabled": bool(details and details.get("disabled")),
+                    "invitation": invitation,
+                    "state": state,
+                    "state_label": STATE_LABELS.get(state),
+                    "created": format_datetime(invitation.created)
+                    if invitation
+                    else "",
+                    "expires": format_datetime(invitation.expires)
+                    if invitation
+                    else "",
+                    "failed": invitation.failed_attempts if invitation else 0,
+                    "mail_failed": bool(invitation and invitation.mail_failed),
+                    "can_send": bool(getattr(target, "email", None))
+                    and bool(getattr(self.context, "online_access", False)),
+                    "can_code": state in (invitations.OPEN, invitations.LOCKED),
+                    "can_revoke": state in (invitations.OPEN, invitations.LOCKED),
+                }
+            )
+        return rows
+
+    def online_access(self):
+        return bool(getattr(self.context, "online_access", False))
+
+    def firm_name(self):
+        return settings.get("firm_name")
+
+    def firm_address_lines(self):
+        address = settings.get("firm_address") or ""
+        return [line for line in address.splitlines() if line.strip()]
+
+    def recipient_lines(self):
+        target = self.letter_data["target"]
+        mandant = self.context
+        lines = [mandant.Title()]
+        if target.portal_type == "Kontaktperson":
+            attn = Message(ATTN, mapping={"name": target.Title()})
+            lines.append(translate(attn, context=self.request))
+        if mandant.street:
+            lines.append(mandant.street)
+        city = " ".join(p for p in (mandant.zip_code, mandant.city) if p)
+        if city:
+            lines.append(city)
+        if mandant.country and mandant.country.strip().lower() != "deutschland":
+            lines.append(mandant.country)
+        return lines
+
+    def today(self):
+        return datetime.now().strftime("%d.%m.%Y")
+
+    def valid_until(self):
+        return mail.format_date(self.letter_data["invitation"].expires)
+
+    def registration_address(self):
+        return mail.registration_url()
+
+    def login_names(self):
+        return {
+            "kanzlei": settings.get("kanzlei_login"),
+            "datenbank": settings.get("datenbank"),
+        }

@@ -1,0 +1,153 @@
+"""@@registrierung: the page the invitation e-mail links to (public).
+
+The link's token and the activation code from the letter together let a client choose
+a username and password; then the user is created, linked to the Mandant, logged in
+and sent to the Online-Akte. See kanzlei.akte.onboarding.registration for the rules.
+"""
+
+from AccessControl.SecurityManagement import getSecurityManager
+from AccessControl.SecurityManagement import newSecurityManager
+from AccessControl.SecurityManagement import setSecurityManager
+from kanzlei.akte import _
+from kanzlei.akte import logger
+from kanzlei.akte.onboarding import invitations
+from kanzlei.akte.onboarding import registration
+from kanzlei.akte.onboarding import throttle
+from plone import api
+from Products.Five.browser import BrowserView
+from Products.Five.browser.pagetemplatefile import ViewPageTemplateFile
+from zope.component import getMultiAdapter
+
+
+MSG_INVALID = _(
+    "onboarding_reg_invalid_link",
+    default="Dieser Link ist nicht oder nicht mehr gültig, zum Beispiel weil er "
+    "abgelaufen ist oder schon verwendet wurde. Bitte wenden Sie sich an die Kanzlei; "
+    "wir senden Ihnen gern eine neue Einladung. Wenn Sie sich schon registriert haben, "
+    "melden Sie sich einfach an.",
+)
+MSG_LOCKED = _(
+    "onboarding_reg_locked",
+    default="Der Aktivierungscode wurde zu oft falsch eingegeben. Zu Ihrer Sicherheit "
+    "ist diese Einladung jetzt gesperrt. Bitte wenden Sie sich an die Kanzlei; Sie "
+    "erhalten dann einen neuen Aktivierungscode.",
+)
+MSG_THROTTLED = _(
+    "onboarding_reg_throttled",
+    default="Es gab zu viele Fehlversuche. Bitte versuchen Sie es in einer Stunde "
+    "erneut oder wenden Sie sich an die Kanzlei.",
+)
+MSG_FORM_EXPIRED = _(
+    "onboarding_reg_form_expired",
+    default="Das Formular war nicht mehr gültig. Bitte geben Sie Ihre Angaben erneut "
+    "ein und senden Sie sie noch einmal ab.",
+)
+MSG_FIX = _(
+    "onboarding_reg_fix_errors",
+    default="Bitte korrigieren Sie die markierten Angaben.",
+)
+
+
+class RegistrationView(BrowserView):
+    template = ViewPageTemplateFile("templates/registrierung.pt")
+
+    state = "form"  # form | invalid | locked | throttled
+    message = None
+    errors = None
+
+    def __call__(self):
+        response = self.request.response
+        # The token is in the URL: never cache the page, never send it on as Referer.
+        response.setHeader("Cache-Control", "no-store")
+        response.setHeader("Referrer-Policy", "no-referrer")
+        response.setHeader("X-Robots-Tag", "noindex")
+        form = self.request.form
+        self.errors = {}
+        self.token = str(form.get("token", "") or "")
+        self.code = str(form.get("code", "") or "")[:64]
+        self.username = str(form.get("username", "") or "")[:200]
+        self.fullname = ""
+        ip = throttle.client_address(self.request)
+        counter = throttle.registration_failures
+        if counter.is_blocked(ip):
+            return self.show("throttled", MSG_THROTTLED)
+
+        invitation = invitations.find_by_token(self.token)
+        if not self.usable(invitation):
+            if self.token:
+                counter.add_failure(ip)
+            return self.show("invalid", MSG_INVALID)
+        if invitation.state() == invitations.LOCKED:
+            return self.show("locked", MSG_LOCKED)
+        self.fullname = registration.fullname_of(invitation)
+
+        if self.request.method != "POST" or "form.submitted" not in form:
+            return self.show("form")
+        if not self.authenticator_ok():
+            return self.show("form", MSG_FORM_EXPIRED)
+
+        password = str(form.get("password", "") or "")
+        password2 = str(form.get("password2", "") or "")
+        self.errors = registration.check(
+            invitation, self.code, self.username, password, password2
+        )
+        if "code" in self.errors and self.code.strip():
+            counter.add_failure(ip)
+            if invitation.state() == invitations.LOCKED:
+                return self.show("locked", MSG_LOCKED)
+        if self.errors:
+            return self.show("form", MSG_FIX)
+
+        userid = registration.register(invitation, self.username, password)
+        logger.info("Client user %s registered from an invitation", userid)
+        self.log_in(userid, password)
+        response.redirect(api.portal.get().absolute_url() + "/@@meine-akte")
+        return ""
+
+    def log_in(self, userid, password):
+        """Set the login cookie of the new user (as Plone's login form does).
+
+        plone.session only starts a session for the user the request runs as, so
+        the credentials are updated as the new user, then the request goes on as it was.
+        """
+        acl_users = api.portal.get_tool("acl_users")
+        user = acl_users.getUserById(userid)
+        login = user.getUserName()
+        previous = getSecurityManager()
+        try:
+            newSecurityManager(self.request, user.__of__(acl_users))
+            acl_users.updateCredentials(
+                self.request, self.request.response, login, password
+            )
+        finally:
+            setSecurityManager(previous)
+
+    def usable(self, invitation):
+        if invitation is None:
+            return False
+        if invitation.state() not in (invitations.OPEN, invitations.LOCKED):
+            return False
+        mandant = invitation.mandant()
+        if mandant is None or not getattr(mandant, "online_access", False):
+            return False
+        return invitation.target() is not None
+
+    def authenticator_ok(self):
+        view = getMultiAdapter((self.context, self.request), name="authenticator")
+        return view.verify()
+
+    def show(self, state, message=None):
+        self.state = state
+        self.message = message
+        return self.template()
+
+    def field_errors(self, name):
+        return self.errors.get(name, [])
+
+    def firm_name(self):
+        from kanzlei.akte import settings
+
+        return settings.get("firm_name")
+
+    def login_url(self):
+        return api.portal.get().absolute_url() + "/login"

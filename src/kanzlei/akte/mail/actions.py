@@ -1,0 +1,286 @@
+"""Content rule actions: "Online-Akte: Mandanten benachrichtigen" / "... Kanzlei ...".
+
+They do not send anything themselves: they put one pending notification per recipient
+into the queue (same transaction as the change), with the rule's texts. The sender
+renders and delivers it when it is due (the client's preference; digest).
+"""
+
+from Acquisition import aq_inner
+from kanzlei.akte import _
+from kanzlei.akte.content.dokument import FROM_CLIENT
+from kanzlei.akte.content.dokument import FROM_FIRM
+from kanzlei.akte.content.dokument import is_client_user
+from kanzlei.akte.content.mandat import IMandat
+from kanzlei.akte.mail import preferences
+from kanzlei.akte.mail import queue
+from kanzlei.akte.mail import recipients
+from OFS.SimpleItem import SimpleItem
+from plone import api
+from plone.app.contentrules.actions import ActionAddForm
+from plone.app.contentrules.actions import ActionEditForm
+from plone.app.contentrules.browser.formhelper import ContentRuleFormWrapper
+from plone.contentrules.rule.interfaces import IExecutable
+from plone.contentrules.rule.interfaces import IRuleElementData
+from plone.stringinterp.interfaces import IStringInterpolator
+from zope import schema
+from zope.component import adapter
+from zope.interface import implementer
+from zope.interface import Interface
+
+
+CLIENT_SUBJECT = "Neues Dokument in Ihrer Online-Akte"
+CLIENT_DIGEST_SUBJECT = "${anzahl_dokumente} neue Dokumente in Ihrer Online-Akte"
+CLIENT_MESSAGE = """Guten Tag,
+
+in Ihrer Online-Akte bei ${kanzlei_name} liegt Neues für Sie bereit:
+
+${akten_liste}
+
+Bitte melden Sie sich an, um es anzusehen. Aus Gründen der Vertraulichkeit enthält \
+diese E-Mail weder Dokumente noch Einzelheiten.
+
+Wann und wie oft wir Sie benachrichtigen, stellen Sie hier ein:
+${einstellungen_url}
+
+Mit freundlichen Grüßen
+${kanzlei_name}
+
+Diese E-Mail wurde automatisch erzeugt."""
+
+FIRM_SUBJECT = "Neuer Eingang in der Online-Akte"
+FIRM_DIGEST_SUBJECT = "${anzahl_dokumente} neue Eingänge in der Online-Akte"
+FIRM_MESSAGE = """Guten Tag,
+
+ein Mandant hat in der Online-Akte ein Dokument hochgeladen oder eine Nachricht \
+geschrieben:
+
+${akten_liste}
+
+Alle noch nicht gesehenen Eingänge: ${eingang_url}
+
+Diese E-Mail wurde automatisch erzeugt."""
+
+
+class INotifyAction(Interface):
+    recipients = schema.TextLine(
+        title=_("mail_label_recipients", default="Empfänger"),
+        description=_(
+            "mail_help_recipients",
+            default="E-Mail-Adressen, durch Komma getrennt; Ersetzungen wie "
+            "${mandant_emails} sind möglich. Jeder Empfänger erhält eine eigene "
+            "E-Mail.",
+        ),
+        required=True,
+    )
+    subject = schema.TextLine(
+        title=_("mail_label_subject", default="Betreff"),
+        required=True,
+    )
+    digest_subject = schema.TextLine(
+        title=_("mail_label_digest_subject", default="Betreff einer Sammel-E-Mail"),
+        description=_(
+            "mail_help_digest_subject",
+            default="Wenn eine E-Mail mehrere Dokumente zusammenfasst",
+        ),
+        required=False,
+    )
+    message = schema.Text(
+        title=_("mail_label_message", default="Text"),
+        description=_(
+            "mail_help_message",
+            default="Ersetzungen: ${kanzlei_name}, ${akte_url}, ${akten_liste}, "
+            "${anzahl_dokumente}, ${einstellungen_url}, ${eingang_url}. Nennen Sie "
+            "keine vertraulichen Inhalte.",
+        ),
+        required=True,
+    )
+
+
+class INotifyClientsAction(INotifyAction):
+    pass
+
+
+class INotifyFirmAction(INotifyAction):
+    pass
+
+
+class _Base(SimpleItem):
+    recipients = ""
+    subject = ""
+    digest_subject = ""
+    message = ""
+
+    def templates(self):
+        return {
+            "subject": self.subject,
+            "digest_subject": self.digest_subject,
+            "message": self.message,
+        }
+
+
+@implementer(INotifyClientsAction, IRuleElementData)
+class NotifyClientsAction(_Base):
+    element = "kanzlei.akte.actions.NotifyClients"
+    recipients = "${mandant_emails}"
+    subject = CLIENT_SUBJECT
+    digest_subject = CLIENT_DIGEST_SUBJECT
+    message = CLIENT_MESSAGE
+
+    @property
+    def summary(self):
+        return _(
+            "mail_summary_notify_clients",
+            default="Mandanten benachrichtigen: ${recipients}",
+            mapping={"recipients": self.recipients},
+        )
+
+
+@implementer(INotifyFirmAction, IRuleElementData)
+class NotifyFirmAction(_Base):
+    element = "kanzlei.akte.actions.NotifyFirm"
+    recipients = "${sachbearbeiter_email}"
+    subject = FIRM_SUBJECT
+    digest_subject = FIRM_DIGEST_SUBJECT
+    message = FIRM_MESSAGE
+
+    @property
+    def summary(self):
+        return _(
+            "mail_summary_notify_firm",
+            default="Kanzlei benachrichtigen: ${recipients}",
+            mapping={"recipients": self.recipients},
+        )
+
+
+def effective_direction(obj):
+    """Where an item comes from, also while it is being added (before on_added ran)."""
+    if is_client_user(obj):
+        return FROM_CLIENT
+    return getattr(obj, "direction", None)
+
+
+def _addresses(obj, template):
+    text = IStringInterpolator(obj)(template or "")
+    seen = []
+    for part in text.replace(";", ",").split(","):
+        address = part.strip()
+        if "@" in address and address.lower() not in [s.lower() for s in seen]:
+            seen.append(address)
+    return seen
+
+
+class _Executor:
+    def __init__(self, context, element, event):
+        self.context = context
+        self.element = element
+        self.event = event
+
+    def enqueue(self, kind, addresses, userids=None):
+        obj = aq_inner(self.event.object)
+        portal = api.portal.get()
+        mandat = recipients.enclosing(obj, IMandat)
+        for address in addresses:
+            userid = (userids or {}).get(address.lower())
+            queue.enqueue(
+                portal,
+                kind,
+                address,
+                api.content.get_uuid(obj),
+                userid=userid,
+                mandat_uid=api.content.get_uuid(mandat),
+                templates=self.element.templates(),
+                portal_url=portal.absolute_url(),
+            )
+
+
+@implementer(IExecutable)
+@adapter(Interface, INotifyClientsAction, Interface)
+class NotifyClientsExecutor(_Executor):
+    def __call__(self):
+        obj = aq_inner(self.event.object)
+        if recipients.enclosing(obj, IMandat) is None:
+            return True
+        # Whatever the rule says: clients hear only of released documents of the firm.
+        if effective_direction(obj) != FROM_FIRM:
+            return True
+        if api.content.get_state(obj=obj, default=None) != "freigegeben":
+            return True
+        userids = {
+            email.lower(): uid for uid, email in recipients.client_addresses(obj)
+        }
+        addresses = []
+        for address in _addresses(obj, self.element.recipients):
+            userid = userids.get(address.lower())
+            if userid and preferences.get_preference(userid)["mode"] == preferences.NIE:
+                continue
+            addresses.append(address)
+        self.enqueue(queue.FOR_CLIENT, addresses, userids)
+        return True
+
+
+@implementer(IExecutable)
+@adapter(Interface, INotifyFirmAction, Interface)
+class NotifyFirmExecutor(_Executor):
+    def __call__(self):
+        obj = aq_inner(self.event.object)
+        if recipients.enclosing(obj, IMandat) is None:
+            return True
+        if effective_direction(obj) != FROM_CLIENT:
+            return True
+        self.enqueue(queue.FOR_FIRM, _addresses(obj, self.element.recipients))
+        return True
+
+
+class NotifyClientsAddForm(ActionAddForm):
+    schema = INotifyClientsAction
+    label = _("mail_form_add_notify_clients", default="Mandanten benachrichtigen")
+    description = _(
+        "mail_form_help_notify_clients",
+        default="Jeder registrierte Mandant der Akte erhält eine eigene E-Mail – "
+        "gesammelt nach seiner Einstellung. Nur für freigegebene Dokumente der "
+        "Kanzlei.",
+    )
+    form_name = _("mail_form_name", default="Aktion einstellen")
+    Type = NotifyClientsAction
+
+
+class NotifyClientsAddFormView(ContentRuleFormWrapper):
+    form = NotifyClientsAddForm
+
+
+class NotifyClientsEditForm(ActionEditForm):
+    schema = INotifyClientsAction
+    label = _("mail_form_edit_notify_clients", default="Mandanten benachrichtigen")
+    description = NotifyClientsAddForm.description
+    form_name = _("mail_form_name", default="Aktion einstellen")
+
+
+class NotifyClientsEditFormView(ContentRuleFormWrapper):
+    form = NotifyClientsEditForm
+
+
+class NotifyFirmAddForm(ActionAddForm):
+    schema = INotifyFirmAction
+    label = _("mail_form_add_notify_firm", default="Kanzlei benachrichtigen")
+    description = _(
+        "mail_form_help_notify_firm",
+        default="Für Uploads und Nachrichten von Mandanten: eine E-Mail an den "
+        "Sachbearbeiter, sonst an die Eingangs-Adresse der Kanzlei.",
+    )
+    form_name = _("mail_form_name", default="Aktion einstellen")
+    Type = NotifyFirmAction
+
+
+class NotifyFirmAddFormView(ContentRuleFormWrapper):
+    form = NotifyFirmAddForm
+
+
+class NotifyFirmEditForm(ActionEditForm):
+    schema = INotifyFirmAction
+    label = _("mail_form_edit_notify_firm", default="Kanzlei benachrichtigen")
+    description = NotifyFirmAddForm.description
+    form_name = _("mail_form_name", default="Aktion einstellen")
+
+
+class NotifyFirmEditFormView(ContentRuleFormWrapper):
+    form = NotifyFirmEditForm

@@ -1,0 +1,126 @@
+"""One e-mail: what it is about (a digest of items per mandate) and its MIME form."""
+
+from email.message import EmailMessage
+from email.utils import formataddr
+from email.utils import formatdate
+from email.utils import make_msgid
+from kanzlei.akte import _
+from kanzlei.akte.mail import links
+from kanzlei.akte.mail.queue import FOR_CLIENT
+from plone.stringinterp.adapters import ContextWrapper
+from plone.stringinterp.interfaces import IStringInterpolator
+from zope.i18n import translate
+
+import html
+import re
+
+
+class Digest:
+    """Everything one recipient is told in one e-mail.
+
+    ``groups``: [(mandat, [items])], items are Dokumente / Nachrichten.
+    """
+
+    def __init__(self, kind, email, base, groups, show_details, language="de"):
+        self.kind = kind
+        self.email = email
+        self.base = base
+        self.groups = groups
+        self.show_details = show_details
+        self.language = language
+
+    @property
+    def total(self):
+        return sum(len(items) for _mandat, items in self.groups)
+
+    @property
+    def akte_url(self):
+        if len(self.groups) == 1:
+            return links.url_of(self.groups[0][0], self.base)
+        return self.base
+
+    def _t(self, msg):
+        return translate(msg, target_language=self.language)
+
+    def listing(self):
+        lines = []
+        for mandat, items in self.groups:
+            url = links.url_of(mandat, self.base)
+            count = len(items)
+            if self.kind == FOR_CLIENT:
+                what = (
+                    _("mail_list_one_document", default="1 neues Dokument")
+                    if count == 1
+                    else _(
+                        "mail_list_documents",
+                        default="${count} neue Dokumente",
+                        mapping={"count": count},
+                    )
+                )
+            else:
+                what = (
+                    _("mail_list_one_incoming", default="1 neuer Eingang")
+                    if count == 1
+                    else _(
+                        "mail_list_incoming",
+                        default="${count} neue Eingänge",
+                        mapping={"count": count},
+                    )
+                )
+            if self.show_details:
+                label = f"{mandat.file_number or ''} {mandat.title or ''}".strip()
+                lines.append(f"- {label}: {self._t(what)}: {url}")
+                lines.extend(f"    · {item.Title()}" for item in items)
+            else:
+                lines.append(f"- {self._t(what)}: {url}")
+        return "\n".join(lines)
+
+
+def render(portal, digest, templates):
+    """(subject, text) from the rule action's templates and our substitutions."""
+    context = digest.groups[0][0] if len(digest.groups) == 1 else portal
+    wrapper = ContextWrapper(context)(akte_digest=digest)
+    interpolate = IStringInterpolator(wrapper)
+    subject_template = templates["subject"]
+    if digest.total > 1 and templates.get("digest_subject"):
+        subject_template = templates["digest_subject"]
+    subject = " ".join(interpolate(subject_template).split())
+    return subject, interpolate(templates["message"]).strip() + "\n"
+
+
+URL = re.compile(r"(https?://[^\s<>\"]+)")
+
+
+def text_to_html(text, language="de"):
+    paragraphs = []
+    for block in re.split(r"\n\s*\n", text.strip()):
+        escaped = html.escape(block)
+        linked = URL.sub(r'<a href="\1">\1</a>', escaped)
+        paragraphs.append("<p>" + linked.replace("\n", "<br>\n") + "</p>")
+    body = "\n".join(paragraphs)
+    return (
+        f'<!DOCTYPE html>\n<html lang="{language}"><head><meta charset="utf-8"></head>'
+        '<body style="font-family: sans-serif; line-height: 1.4">\n'
+        f"{body}\n</body></html>\n"
+    )
+
+
+def build_message(sender_name, sender_address, recipient, subject, text, language="de"):
+    """A multipart/alternative (plain text + HTML) UTF-8 message to one recipient."""
+    message = EmailMessage()
+    message["Subject"] = subject
+    message["From"] = formataddr((sender_name or "", sender_address))
+    message["To"] = recipient
+    message["Date"] = formatdate(localtime=True)
+    domain = sender_address.rpartition("@")[2] or None
+    message["Message-ID"] = make_msgid(domain=domain)
+    message["Auto-Submitted"] = "auto-generated"
+    # quoted-printable: SMTP lines stay short whatever the text (RFC 5321 4.5.3.1.6)
+    message.set_content(text, charset="utf-8", cte="quoted-printable")
+    message.add_alternative(
+        text_to_html(text, language),
+        subtype="html",
+        charset="utf-8",
+        cte="quoted-printable",
+    )
+    return message

@@ -1,0 +1,78 @@
+"""Invite automatically when a client with an e-mail address gets the Online-Akte.
+
+Add and modify events of a Mandant or Kontaktperson (from the staff forms, the combined
+add form, the REST API) only note the object; the invitation is made once, just before
+the transaction commits, for every noted person who by then
+
+- belongs to a Mandant whose ``online_access`` is ticked,
+- has an e-mail address,
+- has no registered user and has never had an invitation (open, used, locked,
+  expired or revoked: after that, staff decide with the button "Einladung senden").
+
+So a form that fires several events sends one invitation per person, a later edit sends
+none, and a transaction that aborts sends nothing.
+"""
+
+from kanzlei.akte import logger
+from kanzlei.akte.onboarding import invitations
+from kanzlei.akte.onboarding import mail
+from plone import api
+
+import transaction
+
+
+_PENDING = object()  # key of the noted objects in the transaction's data
+
+
+def _pending():
+    txn = transaction.get()
+    try:
+        return txn.data(_PENDING)
+    except KeyError:
+        pending = []
+        txn.set_data(_PENDING, pending)
+        txn.addBeforeCommitHook(_invite_pending, (pending,))
+        return pending
+
+
+def note(obj):
+    pending = _pending()
+    if not any(obj is other for other in pending):
+        pending.append(obj)
+
+
+def on_mandant_changed(mandant, event):
+    if getattr(mandant, "online_access", False):
+        for target in invitations.targets_of(mandant):
+            note(target)
+
+
+def on_kontaktperson_changed(kontakt, event):
+    mandant = kontakt.__parent__
+    if mandant is not None and getattr(mandant, "online_access", False):
+        note(kontakt)
+
+
+def should_invite(target):
+    mandant = invitations.mandant_of(target)
+    if mandant is None or not getattr(mandant, "online_access", False):
+        return False
+    if not getattr(target, "email", None):
+        return False
+    if invitations.current_invitation(target) is not None:
+        return False
+    userid, _ = invitations.registration_for(target)
+    return userid is None
+
+
+def _invite_pending(pending):
+    for target in pending:
+        try:
+            if getattr(target, "__parent__", None) is None or not should_invite(target):
+                continue
+        except (AttributeError, KeyError):  # deleted again in the same transaction
+            continue
+        with api.env.adopt_roles(["Manager"]):
+            invitation, token, _code = invitations.create_invitation(target)
+            mail.send_invitation(invitation, token)
+        logger.info("Invitation created automatically for %s", target.absolute_url())

@@ -1,0 +1,164 @@
+"""What the registration page checks and does (the view only shows it).
+
+``check(invitation, code, username, password, password2)`` returns the problems per
+field without changing anything but the invitation's count of wrong codes;
+``register(invitation, username, password)`` creates the user, links it to the Mandant
+and uses the invitation up.
+"""
+
+from kanzlei.akte import _
+from kanzlei.akte.clients import link_user
+from kanzlei.akte.onboarding import invitations
+from kanzlei.akte.onboarding.passwords import password_problems
+from plone import api
+
+import re
+
+
+USERNAME_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._@+-]{2,63}$")
+
+# Never a user id that another principal or a system account already means.
+RESERVED_USERNAMES = {
+    "admin",
+    "administrator",
+    "anonymous",
+    "anonymous user",
+    "authenticated",
+    "authenticatedusers",
+    "administrators",
+    "site administrators",
+    "kanzlei",
+    "kanzlei-admin",
+    "manager",
+    "owner",
+    "plone",
+    "root",
+    "system",
+    "zope",
+}
+
+MSG_CODE_MISSING = _(
+    "onboarding_reg_code_missing", default="Bitte geben Sie Ihren Aktivierungscode ein."
+)
+MSG_CODE_WRONG = _(
+    "onboarding_reg_code_wrong",
+    default="Der Aktivierungscode ist nicht richtig. Bitte prüfen Sie ihn (Groß- und "
+    "Kleinschreibung spielt keine Rolle) und geben Sie ihn erneut ein.",
+)
+MSG_USERNAME_MISSING = _(
+    "onboarding_reg_username_missing", default="Bitte wählen Sie einen Benutzernamen."
+)
+MSG_USERNAME_SPACE = _(
+    "onboarding_reg_username_space",
+    default="Der Benutzername darf keine Leerzeichen enthalten.",
+)
+MSG_USERNAME_CHARS = _(
+    "onboarding_reg_username_chars",
+    default="Der Benutzername muss 3 bis 64 Zeichen lang sein, mit einem Buchstaben "
+    "oder einer Ziffer beginnen und darf nur Buchstaben ohne Umlaute, Ziffern und "
+    "die Zeichen . _ - @ + enthalten.",
+)
+MSG_USERNAME_TAKEN = _(
+    "onboarding_reg_username_taken",
+    default="Dieser Benutzername ist nicht verfügbar. Bitte wählen Sie einen anderen.",
+)
+MSG_PASSWORD_MISSING = _(
+    "onboarding_reg_password_missing", default="Bitte wählen Sie ein Passwort."
+)
+MSG_PASSWORD_MISMATCH = _(
+    "onboarding_reg_password_mismatch",
+    default="Die beiden Passwörter stimmen nicht überein. Bitte geben Sie das "
+    "Passwort zweimal gleich ein.",
+)
+
+
+def fullname_of(invitation):
+    target = invitation.target()
+    return target.Title() if target is not None else ""
+
+
+def _principal_taken(username):
+    """Taken by a user (id, login or e-mail) or a group, ignoring case."""
+    lowered = username.lower()
+    if lowered in RESERVED_USERNAMES:
+        return True
+    acl_users = api.portal.get_tool("acl_users")
+    for info in acl_users.searchUsers(login=username) + acl_users.searchUsers(
+        id=username
+    ):
+        if lowered in (info.get("login", "").lower(), info.get("id", "").lower()):
+            return True
+    for info in acl_users.searchGroups(id=username):
+        if info.get("id", "").lower() == lowered:
+            return True
+    registration = api.portal.get_tool("portal_registration")
+    return not registration.isMemberIdAllowed(username)
+
+
+def _someone_elses_email(username, own_email):
+    if "@" not in username or username.lower() == (own_email or "").lower():
+        return False
+    acl_users = api.portal.get_tool("acl_users")
+    for info in acl_users.searchUsers(email=username):
+        user = api.user.get(userid=info["id"])
+        email = user.getProperty("email", "") if user is not None else ""
+        if (email or "").lower() == username.lower():
+            return True
+    return False
+
+
+def username_problems(username, own_email=None):
+    if not username:
+        return [MSG_USERNAME_MISSING]
+    if any(c.isspace() for c in username):
+        return [MSG_USERNAME_SPACE]
+    if not USERNAME_RE.match(username):
+        return [MSG_USERNAME_CHARS]
+    # The same message for all three: nobody learns whose name or address it is.
+    if _principal_taken(username) or _someone_elses_email(username, own_email):
+        return [MSG_USERNAME_TAKEN]
+    return []
+
+
+def check(invitation, code, username, password, password2):
+    """Problems per field ("code", "username", "password", "password2").
+
+    A wrong code counts against the invitation (persistent; 5 lock it). Nothing else
+    is changed.
+    """
+    problems = {}
+    if not (code or "").strip():
+        problems["code"] = [MSG_CODE_MISSING]
+    elif not invitation.check_code(code):
+        problems["code"] = [MSG_CODE_WRONG]
+    with api.env.adopt_roles(["Manager"]):
+        user_problems = username_problems(username, invitation.email)
+    if user_problems:
+        problems["username"] = user_problems
+    if not password:
+        problems["password"] = [MSG_PASSWORD_MISSING]
+    else:
+        pw_problems = password_problems(password, username, fullname_of(invitation))
+        if pw_problems:
+            problems["password"] = pw_problems
+        elif password != password2:
+            problems["password2"] = [MSG_PASSWORD_MISMATCH]
+    return problems
+
+
+def register(invitation, username, password):
+    """Create the user, link it to the Mandant, use up the invitation; the id."""
+    target = invitation.target()
+    mandant = invitation.mandant()
+    kontakt = target if invitation.kontakt_uid else None
+    with api.env.adopt_roles(["Manager"]):
+        user = api.user.create(
+            email=invitation.email,
+            username=username,
+            password=password,
+            properties={"fullname": target.Title()},
+        )
+        userid = user.getId()
+        link_user(mandant, userid, kontakt)
+        invitations.use(invitation, userid)
+    return userid

@@ -1,0 +1,20 @@
+"""Marker interfaces and the action schema of the questionnaires."""
+
+from collective.easyform.interfaces import IAction
+from zope.interface import Interface
+
+
+class IFragebogenAntworten(Interface):
+    """The readable answers of a questionnaire (an HTML Dokument from the client)."""
+
+
+class IFragebogenRohdaten(Interface):
+    """The raw answers of a questionnaire as JSON (an internal Dokument, staff only).
+
+    Notifications ignore it: its readable twin (IFragebogenAntworten) is the one that
+    tells the responsible lawyer.
+    """
+
+
+class ISaveAsDokument(IAction):
+    """easyform action: store the answers in the enclosing Mandat as Dokumente."""

@@ -1,0 +1,280 @@
+"""Store a questionnaire's answers in its Mandat: readable HTML plus raw JSON.
+
+Both are ``Dokument``s created as the submitting client (normal add events, direction
+``mandant``): the HTML one (``IFragebogenAntworten``) is released to the client like an
+upload and tells the responsible lawyer; the JSON one (``IFragebogenRohdaten``) is moved
+to ``intern`` at once, for staff and the firm's software only.
+"""
+
+from Acquisition import aq_inner
+from Acquisition import aq_parent
+from collective.easyform.api import get_schema
+from collective.easyform.config import FORM_ERROR_MARKER
+from collective.easyform.interfaces import ILabel
+from datetime import date
+from datetime import datetime
+from decimal import Decimal
+from html import escape
+from kanzlei.akte import _
+from kanzlei.akte import settings
+from kanzlei.akte.content.dokument import FROM_CLIENT
+from kanzlei.akte.content.dokument import is_client_user
+from kanzlei.akte.content.mandat import IMandat
+from kanzlei.akte.questionnaires.interfaces import IFragebogenAntworten
+from kanzlei.akte.questionnaires.interfaces import IFragebogenRohdaten
+from plone import api
+from plone.app.textfield.value import RichTextValue
+from plone.dexterity.utils import addContentToContainer
+from plone.dexterity.utils import createContent
+from plone.namedfile.file import NamedBlobFile
+from plone.namedfile.interfaces import INamed
+from zope.i18n import translate
+from zope.interface import alsoProvides
+from zope.schema import getFieldsInOrder
+
+import json
+
+
+STATE_OPEN = "offen"
+STATE_ANSWERED = "beantwortet"
+ANSWERED_AT = "questionnaire_answered_at"
+ANSWERS_UID = "questionnaire_answers_uid"
+DATA_UID = "questionnaire_data_uid"
+
+
+def mandat_of(form):
+    parent = aq_parent(aq_inner(form))
+    return parent if IMandat.providedBy(parent) else None
+
+
+def refusal(form, request):
+    """Why this user may not submit this questionnaire now (a message), or None."""
+    mandat = mandat_of(form)
+    if mandat is None:
+        return None
+    if not is_client_user(form):
+        return _(
+            "questionnaire_error_staff_preview",
+            default="Vorschau: Nur Mandanten können diesen Fragebogen absenden.",
+        )
+    if api.content.get_state(form) != STATE_OPEN:
+        return _(
+            "questionnaire_error_answered",
+            default="Dieser Fragebogen wurde bereits beantwortet. Wenn Sie etwas "
+            "ergänzen möchten, schreiben Sie der Kanzlei bitte eine Nachricht.",
+        )
+    if api.content.get_state(mandat) != "offen":
+        return _(
+            "questionnaire_error_mandate_closed",
+            default="Dieses Mandat ist abgeschlossen; der Fragebogen kann nicht mehr "
+            "abgesendet werden.",
+        )
+    return None
+
+
+def _display(value, request):
+    if value is None or value == "" or value == set() or value == []:
+        return "—"
+    if isinstance(value, bool):
+        msg = (
+            _("questionnaire_yes", default="ja")
+            if value
+            else _("questionnaire_no", default="nein")
+        )
+        return translate(msg, context=request)
+    if isinstance(value, datetime):
+        return value.strftime("%d.%m.%Y %H:%M")
+    if isinstance(value, date):
+        return value.strftime("%d.%m.%Y")
+    if isinstance(value, (set, frozenset)):
+        return ", ".join(sorted(str(v) for v in value))
+    if isinstance(value, (list, tuple)):
+        return ", ".join(str(v) for v in value)
+    if isinstance(value, RichTextValue):
+        return value.raw
+    if INamed.providedBy(value):
+        return value.filename or ""
+    return str(value)
+
+
+def _raw(value):
+    if isinstance(value, (datetime, date)):
+        return value.isoformat()
+    if isinstance(value, (set, frozenset)):
+        return sorted(_raw(v) for v in value)
+    if isinstance(value, (list, tuple)):
+        return [_raw(v) for v in value]
+    if isinstance(value, Decimal):
+        return str(value)
+    if isinstance(value, RichTextValue):
+        return value.raw
+    if INamed.providedBy(value):
+        return {"filename": value.filename, "size": value.getSize()}
+    if value is None or isinstance(value, (bool, int, float, str)):
+        return value
+    return str(value)
+
+
+def answer_rows(form, data):
+    """(name, question, value) for every answerable field, in form order."""
+    rows = []
+    for name, field in getFieldsInOrder(get_schema(form)):
+        if ILabel.providedBy(field) or name not in data:
+            continue
+        rows.append((name, str(field.title), data[name]))
+    return rows
+
+
+def render_json(form, mandat, rows, submitted_at, userid):
+    payload = {
+        "questionnaire": {
+            "title": form.Title(),
+            "uid": api.content.get_uuid(form),
+            "url": form.absolute_url(),
+            "template": getattr(form, "questionnaire_template", None),
+        },
+        "mandat": {
+            "uid": api.content.get_uuid(mandat),
+            "file_number": mandat.file_number,
+        },
+        "submitted_at": submitted_at.isoformat(),
+        "submitted_by": userid,
+        "answers": {name: _raw(value) for name, _title, value in rows},
+        "questions": [
+            {"name": name, "question": title, "answer": _raw(value)}
+            for name, title, value in rows
+        ],
+    }
+    return json.dumps(payload, ensure_ascii=False, indent=2).encode("utf-8")
+
+
+HTML_STYLE = """
+body { font-family: sans-serif; max-width: 50em; margin: 2em auto; color: #222; }
+h1 { font-size: 1.4em; } h2 { font-size: 1.1em; margin-top: 2em; }
+table { border-collapse: collapse; width: 100%; }
+th, td { text-align: left; vertical-align: top; padding: .4em .6em;
+         border-bottom: 1px solid #ccc; }
+th { width: 40%; font-weight: 600; }
+td { white-space: pre-wrap; }
+"""
+
+
+def render_html(form, mandat, rows, submitted_at, user, request):
+    def t(msgid, default):
+        return escape(translate(_(msgid, default=default), context=request))
+
+    fullname = user.getProperty("fullname", "") or user.getId()
+    meta = [
+        (t("questionnaire_html_firm", "Kanzlei"), settings.get("firm_name") or ""),
+        (t("questionnaire_html_file_number", "Aktenzeichen"), mandat.file_number or ""),
+        (t("questionnaire_html_mandate", "Mandat"), mandat.Title()),
+        (
+            t("questionnaire_html_answered_at", "Beantwortet am"),
+            submitted_at.strftime("%d.%m.%Y, %H:%M"),
+        ),
+        (t("questionnaire_html_answered_by", "Beantwortet von"), fullname),
+    ]
+    title = escape(form.Title())
+    parts = [
+        "<!DOCTYPE html>",
+        '<html lang="de"><head><meta charset="utf-8">',
+        f"<title>{title}</title><style>{HTML_STYLE}</style></head><body>",
+        f"<h1>{t('questionnaire_html_heading', 'Fragebogen')}: {title}</h1>",
+        "<table>",
+    ]
+    parts += [f"<tr><th>{k}</th><td>{escape(str(v))}</td></tr>" for k, v in meta]
+    parts += ["</table>", f"<h2>{t('questionnaire_html_answers', 'Antworten')}</h2>"]
+    parts.append("<table>")
+    for _name, question, value in rows:
+        parts.append(
+            f"<tr><th>{escape(question)}</th>"
+            f"<td>{escape(_display(value, request))}</td></tr>"
+        )
+    parts += ["</table>", "</body></html>"]
+    return "\n".join(parts).encode("utf-8")
+
+
+def _category():
+    categories = settings.get("categories") or []
+    for wanted in ("Fragebogen", "Sonstiges"):
+        if wanted in categories:
+            return wanted
+    return None
+
+
+def _add_dokument(mandat, title, data, filename, content_type, marker):
+    obj = createContent(
+        "Dokument",
+        title=title,
+        file=NamedBlobFile(data=data, filename=filename, contentType=content_type),
+        category=_category(),
+        direction=FROM_CLIENT,
+    )
+    alsoProvides(obj, marker)
+    return addContentToContainer(mandat, obj, checkConstraints=True)
+
+
+def store_answers(form, data, request):
+    """easyform action: returns an error dict (the form shows it) or None."""
+    mandat = mandat_of(form)
+    if mandat is None:
+        # Outside a mandate there is nowhere to store the answers: store nothing.
+        return {
+            FORM_ERROR_MARKER: translate(
+                _(
+                    "questionnaire_error_no_mandate",
+                    default="Dieser Fragebogen liegt in keinem Mandat.",
+                ),
+                context=request,
+            )
+        }
+    message = refusal(form, request)
+    if message is not None:
+        return {FORM_ERROR_MARKER: translate(message, context=request)}
+
+    user = api.user.get_current()
+    now = datetime.now().astimezone()
+    rows = answer_rows(form, data)
+    stamp = now.strftime("%Y-%m-%d-%H%M")
+    day = now.strftime("%d.%m.%Y")
+    form_title = form.Title()
+    raw = _add_dokument(
+        mandat,
+        translate(
+            _(
+                "questionnaire_data_title",
+                default="Fragebogen ${title}: Rohdaten (JSON) vom ${date}",
+                mapping={"title": form_title, "date": day},
+            ),
+            context=request,
+        ),
+        render_json(form, mandat, rows, now, user.getId()),
+        f"fragebogen-{form.getId()}-{stamp}.json",
+        "application/json",
+        IFragebogenRohdaten,
+    )
+    if api.content.get_state(raw) != "intern":
+        with api.env.adopt_roles(["Kanzlei"]):
+            api.content.transition(obj=raw, transition="zurueckziehen")
+    readable = _add_dokument(
+        mandat,
+        translate(
+            _(
+                "questionnaire_answers_title",
+                default="Fragebogen ${title}: Antworten vom ${date}",
+                mapping={"title": form_title, "date": day},
+            ),
+            context=request,
+        ),
+        render_html(form, mandat, rows, now, user, request),
+        f"fragebogen-{form.getId()}-{stamp}.html",
+        "text/html",
+        IFragebogenAntworten,
+    )
+    setattr(form, ANSWERED_AT, now)
+    setattr(form, ANSWERS_UID, api.content.get_uuid(readable))
+    setattr(form, DATA_UID, api.content.get_uuid(raw))
+    with api.env.adopt_roles(["Kanzlei"]):
+        api.content.transition(obj=form, transition="beantworten")
+    form.reindexObject()
+    return None

@@ -1,0 +1,109 @@
+"""The ``file`` of a document upsert: base64 in the JSON body or a finished TUS upload."""
+
+from kanzlei.akte import _
+from kanzlei.akte import settings
+from kanzlei.akte.services.errors import too_large
+from kanzlei.akte.services.errors import ValidationError
+from kanzlei.akte.services.upload.tus import get_upload
+from plone.namedfile.file import NamedBlobFile
+
+import base64
+import binascii
+import hashlib
+
+
+CHUNK = 1 << 20
+
+
+def _invalid(detail):
+    return ValidationError(
+        _("api_error_file", default="Die Datei ist ungültig: ${detail}", mapping={"detail": detail}),
+        errors=[("file", detail)],
+    )
+
+
+def sha256_of_stream(stream):
+    digest = hashlib.sha256()
+    for chunk in iter(lambda: stream.read(CHUNK), b""):
+        digest.update(chunk)
+    return digest.hexdigest()
+
+
+def sha256_of_blobfile(namedfile):
+    with namedfile.open() as stream:
+        return sha256_of_stream(stream)
+
+
+class IncomingFile:
+    """Parsed and checked, not yet stored."""
+
+    def __init__(self, spec):
+        if not isinstance(spec, dict):
+            raise _invalid("file must be an object")
+        self.filename = spec.get("filename")
+        self.content_type = spec.get("content-type") or spec.get("content_type")
+        self.upload = None
+        self.data = None
+        limit = settings.get("max_upload_mb")
+        if spec.get("upload"):
+            self.upload = get_upload(spec["upload"])
+            if self.upload is None:
+                raise _invalid("unknown or unfinished upload")
+            meta = self.upload.metadata()
+            self.filename = self.filename or meta.get("filename")
+            self.content_type = self.content_type or meta.get("content-type")
+            self.size = self.upload.length()
+            with open(self.upload.filepath, "rb") as stream:
+                self.sha256 = sha256_of_stream(stream)
+        elif "data" in spec:
+            encoding = spec.get("encoding", "base64")
+            if encoding != "base64":
+                raise _invalid("encoding must be base64")
+            raw = spec["data"]
+            if not isinstance(raw, str) or len(raw) * 3 // 4 > limit * 1024 * 1024 + 3:
+                if isinstance(raw, str):
+                    raise too_large(limit)
+                raise _invalid("data must be a base64 string")
+            try:
+                self.data = base64.b64decode(raw, validate=True)
+            except (binascii.Error, ValueError):
+                raise _invalid("data is not valid base64")
+            self.size = len(self.data)
+            self.sha256 = hashlib.sha256(self.data).hexdigest()
+        else:
+            raise _invalid("either data (base64) or upload (TUS id) is required")
+        if self.size > limit * 1024 * 1024:
+            raise too_large(limit)
+        if not self.filename or not isinstance(self.filename, str):
+            raise _invalid("filename is required")
+        self.explicit_type = bool(self.content_type)
+        self.content_type = self.content_type or "application/octet-stream"
+
+    def same_as(self, obj):
+        current = obj.file
+        if current is None:
+            return False
+        if current.filename != self.filename:
+            return False
+        if self.explicit_type and current.contentType != self.content_type:
+            return False
+        if current.getSize() != self.size:
+            return False
+        known = getattr(obj, "akte_sha256", None) or sha256_of_blobfile(current)
+        return known == self.sha256
+
+    def blob(self):
+        """The NamedBlobFile; a TUS upload is moved into the blob, never read whole."""
+        if self.upload is not None:
+            stream = open(self.upload.filepath, "rb")
+            try:
+                blob = NamedBlobFile(
+                    data=stream, filename=self.filename, contentType=self.content_type
+                )
+            finally:
+                stream.close()
+            self.upload.cleanup()
+            return blob
+        return NamedBlobFile(
+            data=self.data, filename=self.filename, contentType=self.content_type
+        )

@@ -1,0 +1,52 @@
+"""GET /@akte-mandant/<client_number>: a Mandant by its client number."""
+
+from kanzlei.akte.services.base import get_mandant
+from kanzlei.akte.services.base import IntegrationService
+from kanzlei.akte.services.base import isodate
+from plone import api
+from zope.interface import implementer
+from zope.publisher.interfaces import IPublishTraverse
+
+
+def serialize(obj):
+    return {
+        "@id": obj.absolute_url(),
+        "@type": obj.portal_type,
+        "UID": api.content.get_uuid(obj),
+        "client_number": obj.client_number,
+        "title": obj.title,
+        "client_type": obj.client_type,
+        "street": obj.street,
+        "zip_code": obj.zip_code,
+        "city": obj.city,
+        "country": obj.country,
+        "phone": obj.phone,
+        "email": obj.email,
+        "online_access": bool(obj.online_access),
+        "modified": isodate(obj.modified()),
+        "contacts": [
+            {
+                "@id": child.absolute_url(),
+                "UID": api.content.get_uuid(child),
+                "title": child.title,
+                "email": child.email,
+            }
+            for child in obj.objectValues()
+            if child.portal_type == "Kontaktperson"
+        ],
+    }
+
+
+@implementer(IPublishTraverse)
+class MandantGet(IntegrationService):
+    def __init__(self, context, request):
+        super().__init__(context, request)
+        self.params = []
+
+    def publishTraverse(self, request, name):
+        self.params.append(name)
+        return self
+
+    def reply(self):
+        client_number = "/".join(self.params)
+        return serialize(get_mandant(client_number))

@@ -1,0 +1,143 @@
+"""Stream a ZIP archive to the browser without building it in memory.
+
+``ZipStream`` is a ZPublisher stream iterator: the publisher hands it to the WSGI
+server, which sends each chunk as it is produced. Entries are read from committed blob
+files (paths collected while the request still had its ZODB connection) or from small
+in-memory bytes (JSON). Names inside the archive are sanitized and made unique.
+"""
+
+from zope.interface import implementer
+from ZPublisher.Iterators import IUnboundStreamIterator
+
+import os
+import re
+import unicodedata
+import zipfile
+
+
+CHUNK = 64 * 1024
+_UNSAFE = re.compile(r'[\x00-\x1f\x7f<>:"/\\|?*]+')
+
+
+def sanitize_name(name, fallback="datei"):
+    """A file name safe on Windows, macOS and Linux: no paths, no control chars."""
+    name = unicodedata.normalize("NFC", str(name or ""))
+    name = name.replace("\\", "/").split("/")[-1]
+    name = _UNSAFE.sub("_", name).strip(" .")
+    if not name or set(name) <= {"_"}:
+        name = fallback
+    if len(name) > 150:
+        stem, ext = os.path.splitext(name)
+        name = stem[: 150 - len(ext)] + ext
+    return name
+
+
+class UniqueNames:
+    """Hands out archive names, adding ' (2)', ' (3)' … on (case-blind) clashes."""
+
+    def __init__(self):
+        self._taken = set()
+
+    def __call__(self, name, folder=""):
+        stem, ext = os.path.splitext(name)
+        candidate = name
+        counter = 1
+        while (folder + candidate).lower() in self._taken:
+            counter += 1
+            candidate = f"{stem} ({counter}){ext}"
+        self._taken.add((folder + candidate).lower())
+        return folder + candidate
+
+
+class _Sink:
+    """A write-only, unseekable file for zipfile: collects bytes until taken."""
+
+    def __init__(self):
+        self._parts = []
+
+    def write(self, data):
+        self._parts.append(bytes(data))
+        return len(data)
+
+    def flush(self):
+        pass
+
+    def take(self):
+        data = b"".join(self._parts)
+        self._parts = []
+        return data
+
+
+def blob_path(namedfile):
+    """The committed blob file of a NamedBlobFile (readable after the transaction)."""
+    blob = namedfile._blob
+    path = blob.committed() if blob._p_blob_committed else None
+    if path is None:
+        with blob.open("r") as handle:
+            path = handle.name
+    return path
+
+
+@implementer(IUnboundStreamIterator)
+class ZipStream:
+    """Iterate over the bytes of a ZIP made of ``entries``.
+
+    ``entries``: (archive name, source) where source is bytes or a file path.
+    """
+
+    def __init__(self, entries):
+        self.entries = list(entries)
+        self._chunks = self._generate()
+
+    def _generate(self):
+        sink = _Sink()
+        with zipfile.ZipFile(
+            sink, mode="w", compression=zipfile.ZIP_DEFLATED
+        ) as archive:
+            for name, source in self.entries:
+                info = zipfile.ZipInfo(name)
+                info.compress_type = zipfile.ZIP_DEFLATED
+                info.external_attr = 0o644 << 16
+                if isinstance(source, bytes):
+                    archive.writestr(info, source)
+                    yield sink.take()
+                    continue
+                with (
+                    open(source, "rb") as src,
+                    archive.open(info, "w", force_zip64=True) as dest,
+                ):
+                    while True:
+                        data = src.read(CHUNK)
+                        if not data:
+                            break
+                        dest.write(data)
+                        chunk = sink.take()
+                        if chunk:
+                            yield chunk
+                yield sink.take()
+        yield sink.take()
+
+    def __iter__(self):
+        return self
+
+    def __next__(self):
+        while True:
+            chunk = next(self._chunks)
+            if chunk:
+                return chunk
+
+
+def stream_zip(response, filename, entries):
+    """Set the headers and return the iterator (return it from the view)."""
+    from urllib.parse import quote
+
+    ascii_name = sanitize_name(filename).encode("ascii", "replace").decode()
+    response.setHeader("Content-Type", "application/zip")
+    response.setHeader(
+        "Content-Disposition",
+        f'attachment; filename="{ascii_name}"; '
+        f"filename*=UTF-8''{quote(sanitize_name(filename))}",
+    )
+    response.setHeader("X-Content-Type-Options", "nosniff")
+    response.setHeader("Cache-Control", "private, no-store")
+    return ZipStream(entries)

@@ -1,0 +1,106 @@
+"""A mandate: documents newest first, "neu", filters, preview, ZIP of a selection and all."""
+
+from pathlib import Path
+
+from .helpers import login
+from .helpers import PASSWORD
+from .helpers import zip_names
+from .helpers import zip_read
+
+
+SCREENSHOTS = Path(__file__).parents[2] / "docs" / "screenshots"
+
+
+def titles(page):
+    return [
+        t.strip()
+        for t in page.locator(
+            ".akte-docs .akte-doc-title > a:not(.akte-preview)"
+        ).all_inner_texts()
+    ]
+
+
+def test_documents_filters_preview_and_zips(akte, base_url, page):
+    login(page, base_url, "mandant-a", PASSWORD)
+    mandat_url = akte["m1"].absolute_url()
+    page.goto(mandat_url)  # the default view dispatches clients to @@akte-mandat
+    assert titles(page) == [
+        "Antwort Gegner",
+        "Klageschrift",
+        "Foto Schaden",
+        "Webseite",
+    ]
+    assert page.locator(".akte-docs tr.akte-new").count() == 4
+    row = page.locator(".akte-docs tbody tr", has_text="Klageschrift")
+    for text in ("01.03.2026", "Schriftsatz", "von der Kanzlei", "PDF", "14 B"):
+        assert text in row.inner_text()
+    page.screenshot(path=str(SCREENSHOTS / "akte.png"), full_page=True)
+
+    # Filters: category, direction, text in titles.
+    page.get_by_label("Kategorie").select_option("Korrespondenz")
+    page.get_by_role("button", name="Filtern").click()
+    assert titles(page) == ["Antwort Gegner"]
+    page.goto(mandat_url + "/@@akte-mandat?richtung=mandant")
+    assert titles(page) == []
+    assert "Keine Dokumente gefunden." in page.inner_text("body")
+    page.goto(mandat_url + "/@@akte-mandat?q=KLAGE")
+    assert titles(page) == ["Klageschrift"]
+
+    # Select two → ZIP with unique names (both files are called klage.pdf).
+    page.goto(mandat_url + "/@@akte-mandat")
+    page.get_by_role("checkbox", name="Klageschrift").check()
+    page.get_by_role("checkbox", name="Antwort Gegner").check()
+    with page.expect_download() as download:
+        page.get_by_role("button", name="Auswahl herunterladen (ZIP)").click()
+    body = Path(download.value.path()).read_bytes()
+    assert zip_names(body) == ["klage (2).pdf", "klage.pdf"]
+    assert zip_read(body, "klage.pdf") == b"%PDF-1.4 antwort"
+    assert zip_read(body, "klage (2).pdf") == b"%PDF-1.4 klage"
+    assert download.value.suggested_filename == "Akte 101_26.zip"
+
+    # Opened documents are no longer "neu" (kept per user, across sessions).
+    page.reload()
+    assert page.locator(".akte-docs tr.akte-new").count() == 2
+    assert "Klageschrift" not in " ".join(
+        page.locator(".akte-docs tr.akte-new").all_inner_texts()
+    )
+
+    # Preview inline only for safe types; anything else is an attachment, nosniff.
+    page.goto(mandat_url + "/@@akte-mandat")
+    foto = page.locator(".akte-docs tbody tr", has_text="Foto Schaden")
+    preview = page.request.get(foto.locator("a.akte-preview").get_attribute("href"))
+    assert preview.headers["content-type"] == "image/png"
+    assert preview.headers["content-disposition"].startswith("inline")
+    assert preview.headers["x-content-type-options"] == "nosniff"
+    webseite = page.locator(".akte-docs tbody tr", has_text="Webseite")
+    assert webseite.locator("a.akte-preview").count() == 0
+    html_url = webseite.locator(".akte-doc-title > a:not(.akte-preview)").get_attribute(
+        "href"
+    )
+    unsafe = page.request.get(html_url + "?inline=1")
+    assert unsafe.headers["content-type"] == "application/octet-stream"
+    assert unsafe.headers["content-disposition"].startswith("attachment")
+    assert unsafe.headers["x-content-type-options"] == "nosniff"
+
+    page.goto(mandat_url + "/@@akte-mandat")
+    assert page.locator(".akte-docs tr.akte-new").count() == 0
+
+    # "Alle herunterladen" → everything of this mandate.
+    with page.expect_download() as download:
+        page.get_by_role("link", name="Alle herunterladen").click()
+    body = Path(download.value.path()).read_bytes()
+    assert zip_names(body) == [
+        "klage (2).pdf",
+        "klage.pdf",
+        "schaden.png",
+        "seite.html",
+    ]
+    page.reload()
+    assert page.locator(".akte-docs tr.akte-new").count() == 0
+
+    # Nothing selected: a German hint, no empty ZIP.
+    page.get_by_role("button", name="Auswahl herunterladen (ZIP)").click()
+    assert "Bitte wählen Sie mindestens ein Dokument aus." in page.inner_text("body")
+
+    # Client B's ZIP of the same user session is not reachable; B's docs never listed.
+    assert "Geheimes Gutachten B" not in page.content()

@@ -1,0 +1,55 @@
+from kanzlei.akte.pas import lockout
+
+import pytest
+import requests
+
+
+PASSWORD = "Mandanten-Test-Passwort-2026"
+
+
+@pytest.fixture(autouse=True)
+def _fresh_ip_counters():
+    """Per-IP failure counters live in memory of the test process: start clean."""
+    lockout.reset_ip_counters()
+    yield
+    lockout.reset_ip_counters()
+
+
+def form_login(
+    base_url,
+    login,
+    password,
+    kanzlei="KLXRechtsanwälte",
+    datenbank="KLX",
+    session=None,
+    headers=None,
+):
+    """POST the login form like a browser does; returns (session, response)."""
+    session = session or requests.Session()
+    data = {
+        "__ac_name": login,
+        "__ac_password": password,
+        "buttons.login": "Anmelden",
+    }
+    if kanzlei is not None:
+        data["kanzlei"] = kanzlei
+    if datenbank is not None:
+        data["datenbank"] = datenbank
+    response = session.post(f"{base_url}/login", data=data, headers=headers or {})
+    return session, response
+
+
+def logged_in_as(session, base_url):
+    """The user id the portal sees for this session (None when anonymous)."""
+    response = session.get(f"{base_url}/@@akte-whoami")
+    return response.text.strip() or None
+
+
+# --- a second firm's site in the same Zope (root login) -----------------------
+
+from kanzlei.akte.pas.testing import SECOND_SITE  # noqa: E402, F401
+from kanzlei.akte.pas.testing import TWO_SITES_FUNCTIONAL  # noqa: E402
+from pytest_plone import fixtures_factory  # noqa: E402
+
+
+globals().update(fixtures_factory(((TWO_SITES_FUNCTIONAL, "two_sites"),)))

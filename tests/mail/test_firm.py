@@ -1,0 +1,150 @@
+"""Client uploads and messages → an e-mail to the firm; delivery edge cases."""
+
+from kanzlei.akte.testing import add_document
+from plone import api
+from ZODB.POSException import ConflictError
+from zope.component import getGlobalSiteManager
+from ZPublisher.interfaces import IPubBeforeCommit
+
+import base64
+import pytest
+import requests
+import transaction
+
+
+CLIENT_AUTH = ("mandant_a", "Mandanten-Test-Passwort-2026")
+JSON = {"Accept": "application/json", "Content-Type": "application/json"}
+
+
+def upload(url, title="Beleg vom Mandanten", auth=CLIENT_AUTH):
+    return requests.post(
+        url,
+        auth=auth,
+        headers=JSON,
+        json={
+            "@type": "Dokument",
+            "title": title,
+            "file": {
+                "data": base64.b64encode(b"%PDF-1.4 upload").decode(),
+                "encoding": "base64",
+                "filename": "beleg.pdf",
+                "content-type": "application/pdf",
+            },
+        },
+        timeout=30,
+    )
+
+
+@pytest.fixture
+def conflict_once():
+    """The first commit of a POST fails with a ConflictError (ZPublisher retries)."""
+    attempts = []
+
+    def hook(event):
+        if event.request.method == "POST":
+            attempts.append(event.request.get("PATH_INFO"))
+            if len(attempts) == 1:
+                raise ConflictError("forced by the test")
+
+    gsm = getGlobalSiteManager()
+    gsm.registerHandler(hook, (IPubBeforeCommit,))
+    yield attempts
+    gsm.unregisterHandler(hook, (IPubBeforeCommit,))
+
+
+def test_client_upload_one_mail_to_the_lawyer_despite_conflict_retry(
+    akte, flush, base_url, conflict_once
+):
+    path = "/".join(akte.mandat_a.getPhysicalPath()[2:])
+    response = upload(f"{base_url}/{path}")
+    assert response.status_code == 201, response.text
+    assert len(conflict_once) == 2  # the first attempt was rolled back and retried
+
+    transaction.begin()  # see what the server committed
+    uploads = [
+        obj for obj in akte.mandat_a.objectValues() if obj.portal_type == "Dokument"
+    ]
+    assert len(uploads) == 1 and uploads[0].direction == "mandant"
+
+    flush(akte.portal)  # the firm is told at once
+    assert [rcpts for rcpts, _m in akte.sink.messages] == [["anwalt@example.org"]]
+    message = akte.sink.messages[0][1]
+    assert message["Subject"] == "Neuer Eingang in der Online-Akte"
+    text = message.get_body(preferencelist=("plain",)).get_content()
+    assert akte.mandat_a.absolute_url() in text
+    assert "Beleg vom Mandanten" not in text
+    assert f"{akte.portal.absolute_url()}/@@eingang" in text
+
+    flush(akte.portal, minutes=60 * 48)  # the client is not told of their own upload
+    assert len(akte.sink.messages) == 1
+
+
+def test_message_without_lawyer_goes_to_the_inbox_address(akte, flush, base_url):
+    api.portal.set_registry_record("kanzlei.akte.inbox_email", "eingang@example.org")
+    transaction.commit()
+    path = "/".join(akte.mandat_b.getPhysicalPath()[2:])
+    response = requests.post(
+        f"{base_url}/{path}",
+        auth=("mandant_b", "Mandanten-Test-Passwort-2026"),
+        headers=JSON,
+        json={"@type": "Nachricht", "title": "Frage", "text": "Wann ist der Termin?"},
+        timeout=30,
+    )
+    assert response.status_code == 201, response.text
+    transaction.begin()
+    flush(akte.portal)
+    assert [rcpts for rcpts, _m in akte.sink.messages] == [["eingang@example.org"]]
+    text = akte.sink.messages[0][1].get_body(preferencelist=("plain",)).get_content()
+    assert "Termin" not in text and "Frage" not in text
+
+
+def test_smtp_down_the_mail_arrives_when_it_is_back(akte, flush):
+    from kanzlei.akte.testing import configure_mailhost
+
+    import socket
+
+    with socket.socket() as probe:  # a port where no SMTP server listens
+        probe.bind(("127.0.0.1", 0))
+        closed_port = probe.getsockname()[1]
+    configure_mailhost(closed_port)
+    add_document(akte.mandat_a)
+    transaction.commit()  # the firm's change is not affected by the outage
+
+    assert flush(akte.portal, minutes=11) == {"sent": 0, "failed": 1, "dropped": 0}
+    assert flush(akte.portal, minutes=12)["failed"] == 0  # waits before retrying
+
+    configure_mailhost(akte.sink.port)  # the server is back
+    transaction.commit()
+    assert flush(akte.portal, minutes=17)["sent"] == 1
+    assert [rcpts for rcpts, _m in akte.sink.messages] == [["erika@example.org"]]
+    assert flush(akte.portal, minutes=30)["sent"] == 0
+
+
+def test_aborted_transaction_no_mail(akte, flush):
+    add_document(akte.mandat_a)
+    transaction.abort()
+    assert flush(akte.portal, minutes=60)["sent"] == 0
+    assert akte.sink.messages == []
+
+
+def test_restart_between_event_and_digest(akte, functional):
+    """The queue lives in the ZODB: a new connection (restarted instance) sends it."""
+    from datetime import timedelta
+    from kanzlei.akte.mail import clock
+    from kanzlei.akte.mail import queue
+
+    import threading
+
+    add_document(akte.mandat_a)
+    transaction.commit()
+    db = akte.portal._p_jar.db()
+
+    # The clock of a freshly started instance: own thread, own connection.
+    fresh = clock.Clock(db, seconds=60)
+    worker = threading.Thread(
+        target=fresh.beat, kwargs={"now": queue.now() + timedelta(minutes=11)}
+    )
+    worker.start()
+    worker.join(60)
+    assert fresh.beats == 1
+    assert [rcpts for rcpts, _m in akte.sink.wait_for(1)] == [["erika@example.org"]]

@@ -1,0 +1,164 @@
+"""The permission matrix: who may do what with which object, in which state.
+
+Columns: View, Access contents information (ACI), Modify portal content, Add (the
+type's add permission on its container), Delete (Delete objects on the object and its
+container), Listed (in the container's listFolderContents as that user), Found (in a
+catalog search as that user). ``x`` = yes, ``-`` = no.
+
+All objects belong to client A (clienta); client B (clientb) has a Mandant of their own.
+"""
+
+from Acquisition import aq_parent
+from AccessControl import Unauthorized
+from AccessControl.SecurityManagement import getSecurityManager
+from plone import api
+from tests.permissions.conftest import acting_as
+
+import pytest
+
+
+COLUMNS = ("View", "ACI", "Modify", "Add", "Delete", "Listed", "Found")
+
+ADD_PERMISSION = {
+    "Mandantenbereich": "kanzlei.akte: Add Mandantenbereich",
+    "Mandant": "kanzlei.akte: Add Mandant",
+    "Kontaktperson": "kanzlei.akte: Add Kontaktperson",
+    "Mandat": "kanzlei.akte: Add Mandat",
+    "Dokument": "kanzlei.akte: Add Dokument",
+    "Nachricht": "kanzlei.akte: Add Nachricht",
+}
+
+MATRIX = """
+object                                        role       View ACI Modify Add Delete Listed Found
+Mandantenbereich                              anonymous  -    -   -      -   -      -      -
+Mandantenbereich                              clienta    -    -   -      -   -      -      -
+Mandantenbereich                              clientb    -    -   -      -   -      -      -
+Mandantenbereich                              staff      x    x   -      -   -      -      x
+Mandantenbereich                              admin      x    x   x      -   x      x      x
+Mandant                                       anonymous  -    -   -      -   -      -      -
+Mandant                                       clienta    x    x   -      -   -      -      x
+Mandant                                       clientb    -    -   -      -   -      -      -
+Mandant                                       staff      x    x   x      x   x      x      x
+Mandant                                       admin      x    x   x      x   x      x      x
+Kontaktperson                                 anonymous  -    -   -      -   -      -      -
+Kontaktperson                                 clienta    x    x   -      -   -      -      x
+Kontaktperson                                 clientb    -    -   -      -   -      -      -
+Kontaktperson                                 staff      x    x   x      x   x      x      x
+Kontaktperson                                 admin      x    x   x      x   x      x      x
+Mandat offen                                  anonymous  -    -   -      -   -      -      -
+Mandat offen                                  clienta    x    x   -      -   -      -      x
+Mandat offen                                  clientb    -    -   -      -   -      -      -
+Mandat offen                                  staff      x    x   x      x   x      x      x
+Mandat offen                                  admin      x    x   x      x   x      x      x
+Mandat abgeschlossen                          anonymous  -    -   -      -   -      -      -
+Mandat abgeschlossen                          clienta    x    x   -      -   -      -      x
+Mandat abgeschlossen                          clientb    -    -   -      -   -      -      -
+Mandat abgeschlossen                          staff      x    x   x      x   x      x      x
+Mandat abgeschlossen                          admin      x    x   x      x   x      x      x
+Mandat archiviert                             anonymous  -    -   -      -   -      -      -
+Mandat archiviert                             clienta    -    -   -      -   -      -      -
+Mandat archiviert                             clientb    -    -   -      -   -      -      -
+Mandat archiviert                             staff      x    x   x      x   x      x      x
+Mandat archiviert                             admin      x    x   x      x   x      x      x
+Dokument intern                               anonymous  -    -   -      -   -      -      -
+Dokument intern                               clienta    -    -   -      x   -      -      -
+Dokument intern                               clientb    -    -   -      -   -      -      -
+Dokument intern                               staff      x    x   x      x   x      x      x
+Dokument intern                               admin      x    x   x      x   x      x      x
+Dokument freigegeben                          anonymous  -    -   -      -   -      -      -
+Dokument freigegeben                          clienta    x    x   -      x   -      -      x
+Dokument freigegeben                          clientb    -    -   -      -   -      -      -
+Dokument freigegeben                          staff      x    x   x      x   x      x      x
+Dokument freigegeben                          admin      x    x   x      x   x      x      x
+Dokument freigegeben (Mandat abgeschlossen)   anonymous  -    -   -      -   -      -      -
+Dokument freigegeben (Mandat abgeschlossen)   clienta    x    x   -      -   -      -      x
+Dokument freigegeben (Mandat abgeschlossen)   clientb    -    -   -      -   -      -      -
+Dokument freigegeben (Mandat abgeschlossen)   staff      x    x   x      x   x      x      x
+Dokument freigegeben (Mandat abgeschlossen)   admin      x    x   x      x   x      x      x
+Dokument freigegeben (Mandat archiviert)      anonymous  -    -   -      -   -      -      -
+Dokument freigegeben (Mandat archiviert)      clienta    -    -   -      -   -      -      -
+Dokument freigegeben (Mandat archiviert)      clientb    -    -   -      -   -      -      -
+Dokument freigegeben (Mandat archiviert)      staff      x    x   x      x   x      x      x
+Dokument freigegeben (Mandat archiviert)      admin      x    x   x      x   x      x      x
+Nachricht                                     anonymous  -    -   -      -   -      -      -
+Nachricht                                     clienta    x    x   -      x   -      -      x
+Nachricht                                     clientb    -    -   -      -   -      -      -
+Nachricht                                     staff      x    x   x      x   x      x      x
+Nachricht                                     admin      x    x   x      x   x      x      x
+"""
+
+USERS = {
+    "anonymous": None,
+    "clienta": "clienta",
+    "clientb": "clientb",
+    "staff": "anwalt",
+    "admin": "chefin",
+}
+
+
+def parse(matrix):
+    rows = {}
+    lines = [line for line in matrix.strip().splitlines()[1:] if line.strip()]
+    for line in lines:
+        *name, role, _view, _aci, _mod, _add, _del, _listed, _found = line.split()
+        cells = (_view, _aci, _mod, _add, _del, _listed, _found)
+        rows[(" ".join(name), role)] = dict(zip(COLUMNS, (c == "x" for c in cells)))
+    return rows
+
+
+EXPECTED = parse(MATRIX)
+ROLES = tuple(USERS)
+
+
+def listed(obj):
+    container = aq_parent(obj)
+    try:
+        items = container.restrictedTraverse("listFolderContents")()
+    except Unauthorized:
+        return False
+    return any(item.getPhysicalPath() == obj.getPhysicalPath() for item in items)
+
+
+def found(obj):
+    uid = api.content.get_uuid(obj)
+    return bool(api.content.find(UID=uid))
+
+
+def observe(obj):
+    container = aq_parent(obj)
+    return {
+        "View": _check("View", obj),
+        "ACI": _check("Access contents information", obj),
+        "Modify": _check("Modify portal content", obj),
+        "Add": _check(ADD_PERMISSION[obj.portal_type], container),
+        "Delete": _check("Delete objects", obj) and _check("Delete objects", container),
+        "Listed": listed(obj),
+        "Found": found(obj),
+    }
+
+
+def _check(permission, obj):
+    return bool(getSecurityManager().checkPermission(permission, obj))
+
+
+@pytest.mark.parametrize("role", ROLES)
+def test_permission_matrix(world, role):
+    mismatches = []
+    for (name, row_role), expected in EXPECTED.items():
+        if row_role != role:
+            continue
+        with acting_as(USERS[role]):
+            seen = observe(world[name])
+        for column in COLUMNS:
+            if seen[column] != expected[column]:
+                mismatches.append(
+                    f"{name} / {role} / {column}: expected "
+                    f"{'x' if expected[column] else '-'}, got {'x' if seen[column] else '-'}"
+                )
+    assert not mismatches, "\n".join(mismatches)
+
+
+def test_matrix_is_complete():
+    names = {name for name, _ in EXPECTED}
+    assert len(names) == 11
+    assert len(EXPECTED) == len(names) * len(ROLES)

@@ -1,0 +1,184 @@
+"""A client answers a questionnaire over HTTP; the answers land in the Akte."""
+
+from kanzlei.akte.questionnaires.interfaces import IFragebogenAntworten
+from kanzlei.akte.questionnaires.interfaces import IFragebogenRohdaten
+from plone import api
+from tests.questionnaires.helpers import add_questionnaire
+from tests.questionnaires.helpers import authenticator
+from tests.questionnaires.helpers import CLIENT_PASSWORD
+from tests.questionnaires.helpers import STAFF_PASSWORD
+
+import json
+import pytest
+import requests
+import transaction
+
+
+VALID = {
+    "form.widgets.unfalldatum": "2026-11-20",
+    "form.widgets.uhrzeit": "17:30",
+    "form.widgets.unfallort": "Köln, Aachener Straße / Ecke Gürtel",
+    "form.widgets.beteiligung": "Fahrer/in",
+    "form.widgets.beteiligung-empty-marker": "1",
+    "form.widgets.hergang": "Der Gegner fuhr bei Rot.\n<script>alert(1)</script>",
+    "form.widgets.polizei": "ja",
+    "form.widgets.polizei-empty-marker": "1",
+    "form.widgets.verletzt": "nein",
+    "form.widgets.verletzt-empty-marker": "1",
+    "form.widgets.gutachten": "nein",
+    "form.widgets.gutachten-empty-marker": "1",
+    "form.widgets.bestaetigung": "selected",
+    "form.widgets.bestaetigung-empty-marker": "1",
+    "form.buttons.submit": "Fragebogen absenden",
+}
+
+
+def denied(response):
+    """Plone refused: an error status, or the redirect to the login form."""
+    if response.history and "login" in response.url:
+        return True
+    if "Unzureichende Berechtigungen" in response.text:  # Plone answers 200 here
+        return True
+    return response.status_code in (401, 403, 404)
+
+
+def session(user, password):
+    s = requests.Session()
+    s.auth = (user, password)
+    return s
+
+
+def documents(mandat):
+    transaction.begin()  # see what the server committed
+    return {
+        b.getId: b
+        for b in api.content.find(
+            context=mandat, portal_type="Dokument", unrestricted=True
+        )
+    }
+
+
+def submit(s, url, data):
+    page = s.get(url)
+    assert page.status_code == 200, page.status_code
+    return s.post(url, data={**data, "_authenticator": authenticator(page.text)})
+
+
+@pytest.fixture
+def fragebogen(akte_web, functional):
+    form = add_questionnaire(
+        akte_web["mandat_a"], "verkehrsunfall", functional["request"]
+    )
+    transaction.commit()
+    return form
+
+
+def test_client_answers_and_answers_are_stored(akte_web, fragebogen):
+    mandat = akte_web["mandat_a"]
+    url = fragebogen.absolute_url()
+    client = session("mandant-a", CLIENT_PASSWORD)
+
+    page = client.get(url)
+    assert page.status_code == 200
+    assert "Unfallhergang" in page.text
+    assert "möglichst genau" in page.text  # help text
+    assert "Fragebogen absenden" in page.text
+
+    # A required field missing: a German message, what was typed survives, no Dokument.
+    incomplete = {k: v for k, v in VALID.items() if k != "form.widgets.unfallort"}
+    response = submit(client, url, incomplete)
+    assert response.status_code == 200
+    assert "Es sind Fehler aufgetreten" in response.text or "Fehler" in response.text
+    assert "Erforderliche Eingabe fehlt" in response.text
+    assert "Der Gegner fuhr bei Rot." in response.text
+    assert documents(mandat) == {}
+
+    response = submit(client, url, VALID)
+    assert response.status_code == 200
+    assert "Vielen Dank" in response.text
+
+    docs = documents(mandat)
+    assert len(docs) == 2
+    readable = [
+        b.getObject() for b in docs.values() if b.mime_type != "application/json"
+    ]
+    raw = [
+        b.getObject()
+        for b in docs.values()
+        if b.getObject().file.contentType == "application/json"
+    ]
+    assert len(raw) == 1 and len(readable) == 1
+    html_doc, json_doc = readable[0], raw[0]
+    assert IFragebogenAntworten.providedBy(html_doc)
+    assert IFragebogenRohdaten.providedBy(json_doc)
+    for doc in (html_doc, json_doc):
+        assert doc.direction == "mandant"
+        assert doc.added_by == "mandant-a"
+    assert api.content.get_state(html_doc) == "freigegeben"
+    assert api.content.get_state(json_doc) == "intern"
+    html = html_doc.file.data.decode("utf-8")
+    assert "Köln, Aachener Straße / Ecke Gürtel" in html
+    assert "20.11.2026" in html
+    assert "101/26" in html
+    assert "<script>" not in html and "&lt;script&gt;" in html
+    data = json.loads(json_doc.file.data)
+    assert data["answers"]["unfallort"] == "Köln, Aachener Straße / Ecke Gürtel"
+    assert data["answers"]["unfalldatum"] == "2026-11-20"
+    assert data["answers"]["bestaetigung"] is True
+    assert data["submitted_by"] == "mandant-a"
+    assert data["mandat"]["file_number"] == "101/26"
+
+    # The questionnaire is answered: shows the date, can't be submitted twice.
+    assert api.content.get_state(fragebogen) == "beantwortet"
+    page = client.get(url)
+    assert page.status_code == 200
+    assert "beantwortet am" in page.text
+    assert 'name="form.buttons.submit"' not in page.text
+    client.post(url, data={**VALID, "_authenticator": "x"})
+    assert len(documents(mandat)) == 2
+
+    # The client reads their own answers, not the internal raw data.
+    assert client.get(html_doc.absolute_url() + "/@@download/file").status_code == 200
+    assert denied(client.get(json_doc.absolute_url() + "/@@download/file"))
+
+    # Staff reopen it; the client can answer again.
+    staff = session("anwalt", STAFF_PASSWORD)
+    page = staff.get(url)
+    assert "Beantwortet am" in page.text
+    with api.env.adopt_user(username="anwalt"):
+        api.content.transition(obj=fragebogen, transition="wiedereroeffnen")
+    transaction.commit()
+    response = submit(client, url, VALID)
+    assert "Vielen Dank" in response.text
+    assert len(documents(mandat)) == 4
+
+
+def test_firm_software_reads_answers_over_rest(akte_web, fragebogen, base_url):
+    api.user.create(
+        email="kanzleisoftware@example.org",
+        username="kanzleisoftware",
+        password="Integration-Test-Passwort-2026",
+        roles=("Integration",),
+    )
+    transaction.commit()
+    submit(session("mandant-a", CLIENT_PASSWORD), fragebogen.absolute_url(), VALID)
+
+    rest = session("kanzleisoftware", "Integration-Test-Passwort-2026")
+    rest.headers["Accept"] = "application/json"
+    mandat_path = "/".join(akte_web["mandat_a"].getPhysicalPath())
+    found = rest.get(
+        base_url + "/@search",
+        params={
+            "path.query": mandat_path,
+            "portal_type": "Dokument",
+            "direction": "mandant",
+            "metadata_fields": "file_name",
+        },
+    ).json()
+    names = {item["file_name"]: item["@id"] for item in found["items"]}
+    json_url = next(url for name, url in names.items() if name.endswith(".json"))
+    item = rest.get(json_url).json()
+    assert item["direction"]["token"] == "mandant"
+    data = rest.get(item["file"]["download"]).json()
+    assert data["answers"]["unfallort"] == "Köln, Aachener Straße / Ecke Gürtel"
+    assert data["questionnaire"]["title"] == "Verkehrsunfall"
