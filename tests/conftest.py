@@ -4,9 +4,13 @@ from kanzlei.akte.testing import FUNCTIONAL_TESTING
 from kanzlei.akte.testing import INTEGRATION_TESTING
 from pytest_plone import fixtures_factory
 
+import os
 import pytest
 import threading
 
+
+# Translations are shipped as .po files; Zope compiles them to .mo at ZCML load time.
+os.environ.setdefault("zope_i18n_compile_mo_files", "true")
 
 pytest_plugins = ["pytest_plone"]
 
@@ -31,6 +35,15 @@ globals().update(
         )
     )
 )
+
+
+@pytest.fixture(autouse=True)
+def _fresh_login_ip_counters():
+    """Per-IP login failure counters live in process memory (kanzlei.akte.pas.lockout):
+    start every test without failures left over from other tests."""
+    from kanzlei.akte.pas import lockout
+
+    lockout.reset_ip_counters()
 
 
 @pytest.fixture

@@ -1,11 +1,10 @@
-"""A mandate: documents newest first, "neu", filters, preview, ZIP of a selection and all."""
-
-from pathlib import Path
+"""A mandate: documents newest first, "neu", filters, preview, ZIP (selection, all)."""
 
 from .helpers import login
 from .helpers import PASSWORD
 from .helpers import zip_names
 from .helpers import zip_read
+from pathlib import Path
 
 
 SCREENSHOTS = Path(__file__).parents[2] / "docs" / "screenshots"

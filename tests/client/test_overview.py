@@ -1,10 +1,9 @@
-"""'Meine Online-Akte': mandates, new counts, "Suche", closed apart, redirect, no toolbar."""
-
-from pathlib import Path
+"""Meine Online-Akte: mandates, new counts, "Suche", closed apart, no toolbar."""
 
 from .helpers import denied
 from .helpers import login
 from .helpers import PASSWORD
+from pathlib import Path
 
 
 SCREENSHOTS = Path(__file__).parents[2] / "docs" / "screenshots"
@@ -12,7 +11,7 @@ SCREENSHOTS = Path(__file__).parents[2] / "docs" / "screenshots"
 
 def test_overview_lists_searches_and_hides_plone(akte, base_url, page):
     login(page, base_url, "mandant-a", PASSWORD)
-    page.goto(base_url + "/@@meine-akte")
+    assert page.url.endswith("/@@meine-akte")  # clients land here after login
     open_section = page.locator("section.akte-mandates:not(.akte-closed)")
     closed_section = page.locator("section.akte-closed")
     assert "Laufende Mandate" in open_section.inner_text()
@@ -71,7 +70,6 @@ def test_overview_lists_searches_and_hides_plone(akte, base_url, page):
 
 def test_single_mandate_goes_straight_in(akte, base_url, page):
     login(page, base_url, "mandant-b", PASSWORD)
-    page.goto(base_url + "/@@meine-akte")
     assert page.url.startswith(akte["mb"].absolute_url())
     assert "201/26" in page.inner_text("body")
     assert "Geheimes Gutachten B" in page.inner_text("body")

@@ -1,18 +1,7 @@
-from kanzlei.akte.pas import lockout
-
-import pytest
 import requests
 
 
 PASSWORD = "Mandanten-Test-Passwort-2026"
-
-
-@pytest.fixture(autouse=True)
-def _fresh_ip_counters():
-    """Per-IP failure counters live in memory of the test process: start clean."""
-    lockout.reset_ip_counters()
-    yield
-    lockout.reset_ip_counters()
 
 
 def form_login(

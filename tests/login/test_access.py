@@ -59,7 +59,8 @@ def test_staff_disables_and_enables_account(functional, base_url):
     mandant_a, _ = _setup(functional["portal"])
     client, _ = form_login(base_url, "mueller", PASSWORD)
     token = requests.post(
-        f"{base_url}/@login", json={"login": "mueller", "password": PASSWORD},
+        f"{base_url}/@login",
+        json={"login": "mueller", "password": PASSWORD},
         headers=JSON,
     ).json()["token"]
     assert _authenticated(client, base_url) and _jwt_works(base_url, token)
@@ -73,7 +74,8 @@ def test_staff_disables_and_enables_account(functional, base_url):
     session, response = form_login(base_url, "mueller", PASSWORD)
     assert GENERIC in response.text and not _authenticated(session, base_url)
     rest = requests.post(
-        f"{base_url}/@login", json={"login": "mueller", "password": PASSWORD},
+        f"{base_url}/@login",
+        json={"login": "mueller", "password": PASSWORD},
         headers=JSON,
     )
     assert rest.status_code == 401

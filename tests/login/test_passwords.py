@@ -229,3 +229,45 @@ def test_reset_link_expires(functional, base_url):
     response = requests.get(f"{base_url}/passwordreset/{key}")
     assert response.status_code == 404
     assert "abgelaufen" in response.text
+
+
+def test_rest_reset_request_tells_nothing(functional, base_url, smtp_sink):
+    portal = functional["portal"]
+    _client(portal)
+    configure_mailhost(smtp_sink.port)
+    transaction.commit()
+    unknown = requests.post(
+        f"{base_url}/@users/niemand/reset-password", json={}, headers=JSON
+    )
+    known = requests.post(
+        f"{base_url}/@users/mueller/reset-password", json={}, headers=JSON
+    )
+    assert unknown.status_code == known.status_code == 204
+    # asking again right away sends no second mail (no mail flooding)
+    again = requests.post(
+        f"{base_url}/@users/mueller/reset-password", json={}, headers=JSON
+    )
+    assert again.status_code == 204
+    messages = smtp_sink.wait_for(2, timeout=3)
+    assert [rcpts for rcpts, _ in messages] == [["mueller@example.org"]]
+    body = messages[0][1].get_body(preferencelist=("plain",)).get_content()
+    key = re.search(r"/passwordreset/(\S+)", body).group(1)
+    weak = requests.post(
+        f"{base_url}/@users/mueller/reset-password",
+        json={"reset_token": key, "new_password": "12345678"},
+        headers=JSON,
+    )
+    assert weak.status_code == 400
+    ok = requests.post(
+        f"{base_url}/@users/mueller/reset-password",
+        json={"reset_token": key, "new_password": NEW_PASSWORD},
+        headers=JSON,
+    )
+    assert ok.status_code in (200, 204)
+    again = requests.post(
+        f"{base_url}/@users/mueller/reset-password",
+        json={"reset_token": key, "new_password": NEW_PASSWORD + "!"},
+        headers=JSON,
+    )
+    assert again.status_code == 403  # single use
+    assert _stored(portal, "mueller").startswith("{ARGON2}")

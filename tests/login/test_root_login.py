@@ -46,6 +46,10 @@ def test_root_login_into_matching_site(two_sites):
     form = requests.get(f"{root_url}/@@akte-login").text
     for label in ("Kanzlei", "Datenbank", "Benutzername", "Passwort", "Anmelden"):
         assert label in form
+    english = requests.get(
+        f"{root_url}/@@akte-login", headers={"Accept-Language": "en-US,en;q=0.8"}
+    ).text
+    assert "Database" in english and "Log in" in english
 
     session, response = _root_login(root_url, "ZweiteKanzlei", "ZK2", "meier", PASSWORD)
     assert response.url == f"{root_url}/{SECOND_SITE}"

@@ -3,14 +3,18 @@
 from kanzlei.akte.testing import add_document
 from plone import api
 
+import requests
 import transaction
+
+
+CLIENT_A = ("mandant_a", "Mandanten-Test-Passwort-2026")
 
 
 def body(message, subtype="plain"):
     return message.get_body(preferencelist=(subtype,)).get_content()
 
 
-def test_one_document_one_mail(akte, flush):
+def test_one_document_one_mail(akte, flush, base_url):
     add_document(akte.mandat_a, title="Klageerwiderung Geheim")
     transaction.commit()
 
@@ -26,8 +30,16 @@ def test_one_document_one_mail(akte, flush):
     assert message["Subject"] == "Neues Dokument in Ihrer Online-Akte"
     assert message.get_content_type() == "multipart/alternative"
     text, html = body(message), body(message, "html")
-    mandat_url = akte.mandat_a.absolute_url()
-    assert mandat_url in text and f'href="{mandat_url}"' in html
+    portal_url = akte.portal.absolute_url()
+    link = f"{portal_url}/resolveuid/{akte.mandat_a.UID()}"  # opaque, not the path
+    assert link in text and f'href="{link}"' in html
+    assert akte.mandant_a.getId() not in text and akte.mandat_a.getId() not in text
+    # The link leads the client (after login) to the mandate.
+    followed = requests.get(
+        link.replace(portal_url, base_url), auth=CLIENT_A, timeout=30
+    )
+    assert followed.status_code == 200
+    assert followed.url.endswith("/".join(akte.mandat_a.getPhysicalPath()[2:]))
     assert "KLX Rechtsanwälte" in text
     assert f"{akte.portal.absolute_url()}/@@benachrichtigungen" in text
     for secret in ("Klageerwiderung", "123/26", "Mietsache", "Gegner", "Erika Muster"):

@@ -71,7 +71,7 @@ def test_client_upload_one_mail_to_the_lawyer_despite_conflict_retry(
     message = akte.sink.messages[0][1]
     assert message["Subject"] == "Neuer Eingang in der Online-Akte"
     text = message.get_body(preferencelist=("plain",)).get_content()
-    assert akte.mandat_a.absolute_url() in text
+    assert f"/resolveuid/{akte.mandat_a.UID()}" in text
     assert "Beleg vom Mandanten" not in text
     assert f"{akte.portal.absolute_url()}/@@eingang" in text
 
@@ -148,3 +148,43 @@ def test_restart_between_event_and_digest(akte, functional):
     worker.join(60)
     assert fresh.beats == 1
     assert [rcpts for rcpts, _m in akte.sink.wait_for(1)] == [["erika@example.org"]]
+
+
+def test_answered_questionnaire_one_mail_raw_data_ignored(akte, flush):
+    from kanzlei.akte.questionnaires.interfaces import IFragebogenAntworten
+    from kanzlei.akte.questionnaires.interfaces import IFragebogenRohdaten
+    from plone.dexterity.utils import addContentToContainer
+    from plone.dexterity.utils import createContent
+    from plone.namedfile.file import NamedBlobFile
+    from zope.interface import alsoProvides
+
+    def add(title, marker, state):
+        obj = createContent(
+            "Dokument",
+            title=title,
+            file=NamedBlobFile(data=b"{}", filename="f.json"),
+            direction="mandant",
+        )
+        alsoProvides(obj, marker)
+        with api.env.adopt_roles(["Manager"]):
+            obj = addContentToContainer(akte.mandat_a, obj)
+            if api.content.get_state(obj) != state:
+                api.content.transition(
+                    obj=obj,
+                    transition="freigeben"
+                    if state == "freigegeben"
+                    else "zurueckziehen",
+                )
+        return obj
+
+    add("Rohdaten", IFragebogenRohdaten, "intern")
+    add("Antworten", IFragebogenAntworten, "freigegeben")
+    transaction.commit()
+
+    flush(akte.portal)
+    assert [rcpts for rcpts, _m in akte.sink.messages] == [["anwalt@example.org"]]
+    message = akte.sink.messages[0][1]
+    assert message["Subject"] == "Neuer Eingang in der Online-Akte"
+    text = message.get_body(preferencelist=("plain",)).get_content()
+    assert "1 neuer Eingang, davon 1 beantworteter Fragebogen" in text
+    assert "Antworten" not in text

@@ -136,7 +136,7 @@ def test_admin_edits_the_rule_texts_in_the_content_rules_ui(akte, base_url, flus
     from plone.app.testing import SITE_OWNER_PASSWORD
 
     admin = (SITE_OWNER_NAME, SITE_OWNER_PASSWORD)
-    rule_url = f"{base_url}/++rule++akte-dokument-neu"
+    rule_url = f"{base_url}/++rule++akte-dokument-freigegeben"
     elements = requests.get(f"{rule_url}/@@manage-elements", auth=admin, timeout=30)
     assert elements.status_code == 200
     assert "Mandanten benachrichtigen" in elements.text
@@ -159,9 +159,7 @@ def test_admin_edits_the_rule_texts_in_the_content_rules_ui(akte, base_url, flus
             "_authenticator": authenticator(form.text),
         }
     )
-    open("/tmp/h5form.html", "w").write(form.text)
     saved = requests.post(form_url, auth=admin, data=fields, timeout=30)
-    open("/tmp/h5saved.html", "w").write(saved.text)
     assert saved.status_code == 200
 
     transaction.begin()
@@ -171,4 +169,5 @@ def test_admin_edits_the_rule_texts_in_the_content_rules_ui(akte, base_url, flus
     message = akte.sink.messages[0][1]
     assert message["Subject"] == "Post von KLX Rechtsanwälte"
     text = message.get_body(preferencelist=("plain",)).get_content()
-    assert text.strip() == f"Neu für Sie: {akte.mandat_a.absolute_url()}"
+    link = f"{akte.portal.absolute_url()}/resolveuid/{akte.mandat_a.UID()}"
+    assert text.strip() == f"Neu für Sie: {link}"

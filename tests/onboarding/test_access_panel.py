@@ -72,6 +72,8 @@ def test_only_staff_reach_the_panel(functional, base_url, staff):
     assert "Online-Zugang" in page and "Anna A" in page
     assert "registriert am" in page and "clienta" in page
     assert "Bert B" not in page and "clientb" not in page
+    # a registered person is not invited a second time
+    assert not re.search(r"Einladung (erneut )?senden\s*</button>", page)
 
 
 def test_send_shows_letter_with_code_that_works_with_the_mail_link(
@@ -177,3 +179,29 @@ def test_actions_need_the_csrf_token(functional, staff):
     assert response.status_code == 403
     sync()
     assert client.invitation.is_open()
+
+
+def test_panel_is_embedded_in_the_mandant_staff_page(functional, staff):
+    client = invited_client(functional["portal"])
+    transaction.commit()
+    response = staff.get(client.mandant.absolute_url())
+    assert response.status_code == 200
+    page = html.unescape(response.text)
+    assert page.count("<html") == 1  # only the panel, not a page in the page
+    assert 'class="akte-zugang-panel"' in page
+    assert "Einladung widerrufen" in page and "eingeladen" in page
+    token = authenticator(response.text)
+    done = staff.post(
+        panel_url(client.mandant),
+        data={
+            "action": "revoke",
+            "target": "mandant",
+            "came_from": "mandant",
+            "_authenticator": token,
+        },
+        allow_redirects=False,
+    )
+    assert done.status_code == 302
+    assert done.headers["Location"] == client.mandant.absolute_url()
+    sync()
+    assert client.invitation.state() == invitations.REVOKED

@@ -27,7 +27,9 @@ def login(page, base_url, username, password):
     page.wait_for_load_state()
 
 
-def test_invitation_registration_login(functional, base_url, smtp_sink, chromium):
+def test_invitation_registration_login(
+    functional, base_url, smtp_sink, chromium, tmp_path
+):
     configure_mailhost(smtp_sink.port)
     make_staff()
     transaction.commit()
@@ -69,7 +71,7 @@ def test_invitation_registration_login(functional, base_url, smtp_sink, chromium
     code = staff.locator("#akte-aktivierungscode").inner_text().strip()
     assert re.fullmatch(r"[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{2}", code)
     assert "Erika Mustermann" in staff.content()
-    staff.screenshot(path="/tmp/onboarding-letter.png", full_page=True)
+    staff.screenshot(path=tmp_path / "letter.png", full_page=True)
 
     # --- the client: link, code, username, password ----------------------------------
     client = chromium.new_context(locale="de-DE").new_page()
@@ -88,11 +90,15 @@ def test_invitation_registration_login(functional, base_url, smtp_sink, chromium
     client.get_by_label("Aktivierungscode", exact=True).fill(code)
     client.get_by_label("Passwort", exact=True).fill(CLIENT_PASSWORD)
     assert "gut" in client.locator("#akte-password-strength").inner_text()
+    assert not client.get_by_text("einfache Folge oder Wiederholung").is_visible()
     client.get_by_label("Passwort wiederholen", exact=True).fill(CLIENT_PASSWORD)
-    client.screenshot(path="/tmp/onboarding-registration.png", full_page=True)
+    client.screenshot(path=tmp_path / "registration.png", full_page=True)
     client.get_by_role("button", name="Registrieren").click()
-    client.wait_for_url(re.compile(r".*/@@meine-akte.*"))
-    assert client.url.startswith(f"{base_url}/@@meine-akte")
+    # the Online-Akte: the overview, which opens a client's only mandate directly
+    client.wait_for_url(re.compile(r".*(/@@meine-akte|/mandanten/mandant-).*"))
+    client.wait_for_load_state()
+    assert "Mietsache Mustermann" in client.content()
+    client.screenshot(path=tmp_path / "akte.png", full_page=True)
     assert "userrole-authenticated" in (
         client.locator("body").get_attribute("class") or ""
     )
@@ -109,6 +115,7 @@ def test_invitation_registration_login(functional, base_url, smtp_sink, chromium
     )
     login(client, base_url, "erika.m", CLIENT_PASSWORD)
     client.goto(f"{base_url}/@@meine-akte")
+    assert "Mietsache Mustermann" in client.content()
     assert "userrole-authenticated" in (
         client.locator("body").get_attribute("class") or ""
     )

@@ -264,3 +264,12 @@ def test_plone_self_registration_is_closed(functional, base_url):
     if response.status_code == 302:
         assert "login" in response.headers["Location"]
     assert not api.portal.get_registry_record("plone.enable_self_reg")
+
+
+def test_taken_username_not_told_without_the_right_code(erika, base_url, functional):
+    make_client(functional["portal"], "Bert B", "B-1", "1/27", userid="bertb")
+    transaction.commit()
+    _, response = submit(base_url, erika.token, "AAAA-BBBB-CC", "bertb", GOOD_PASSWORD)
+    page = text(response)
+    assert WRONG_CODE in page
+    assert TAKEN not in page

@@ -31,8 +31,11 @@ def _mandate(mandant, title, file_number, state):
         mandat = api.content.create(
             container=mandant, type="Mandat", title=title, file_number=file_number
         )
-        for transition in {"offen": [], "abgeschlossen": ["abschliessen"],
-                           "archiviert": ["abschliessen", "archivieren"]}[state]:  # fmt: skip
+        for transition in {
+            "offen": [],
+            "abgeschlossen": ["abschliessen"],
+            "archiviert": ["abschliessen", "archivieren"],
+        }[state]:
             api.content.transition(obj=mandat, transition=transition)
     return mandat
 
@@ -41,14 +44,18 @@ def _mandate(mandant, title, file_number, state):
 def world(portal):
     """Client A (open, closed, archived mandate) and client B; staff and firm admin."""
     make_staff("anwalt")
-    api.user.create(email="admin@example.org", username="chefin", password="Chefin-Passwort-2026")
+    api.user.create(
+        email="admin@example.org", username="chefin", password="Chefin-Passwort-2026"
+    )
     api.group.add_user(groupname="kanzlei-admin", username="chefin")
     mandant_a, offen = make_client(portal, "Anna A", "A-1", "1/26", userid="clienta")
     mandant_b, offen_b = make_client(portal, "Bert B", "B-1", "9/26", userid="clientb")
     closed = _mandate(mandant_a, "Alte Sache", "2/26", "abgeschlossen")
     archived = _mandate(mandant_a, "Uralte Sache", "3/26", "archiviert")
     with api.env.adopt_roles(["Manager"]):
-        kontakt = api.content.create(container=mandant_a, type="Kontaktperson", title="Kurt K")
+        kontakt = api.content.create(
+            container=mandant_a, type="Kontaktperson", title="Kurt K"
+        )
         intern = add_document(offen, title="Vermerk")
         api.content.transition(obj=intern, transition="zurueckziehen")
         released = add_document(offen, title="Klage")
@@ -68,8 +75,8 @@ def world(portal):
         "Mandat archiviert": archived,
         "Dokument intern": intern,
         "Dokument freigegeben": released,
-        "Dokument freigegeben (Mandat abgeschlossen)": in_closed,
-        "Dokument freigegeben (Mandat archiviert)": in_archived,
+        "Dokument frei (Mandat abgeschlossen)": in_closed,
+        "Dokument frei (Mandat archiviert)": in_archived,
         "Nachricht": message,
         "Mandant B": mandant_b,
         "Mandat B": offen_b,

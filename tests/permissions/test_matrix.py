@@ -1,16 +1,17 @@
 """The permission matrix: who may do what with which object, in which state.
 
-Columns: View, Access contents information (ACI), Modify portal content, Add (the
-type's add permission on its container), Delete (Delete objects on the object and its
-container), Listed (in the container's listFolderContents as that user), Found (in a
-catalog search as that user). ``x`` = yes, ``-`` = no.
+Columns: View, ACI (Access contents information), Mod (Modify portal content), Add (the
+type's add permission on its container), Del (Delete objects on the object and on its
+container), List (appears in the container's listFolderContents as that user), Find
+(appears in a catalog search as that user). ``x`` = yes, ``-`` = no.
+"Dokument frei" = a released (freigegeben) document.
 
 All objects belong to client A (clienta); client B (clientb) has a Mandant of their own.
 """
 
-from Acquisition import aq_parent
 from AccessControl import Unauthorized
 from AccessControl.SecurityManagement import getSecurityManager
+from Acquisition import aq_parent
 from plone import api
 from tests.permissions.conftest import acting_as
 
@@ -29,62 +30,62 @@ ADD_PERMISSION = {
 }
 
 MATRIX = """
-object                                        role       View ACI Modify Add Delete Listed Found
-Mandantenbereich                              anonymous  -    -   -      -   -      -      -
-Mandantenbereich                              clienta    -    -   -      -   -      -      -
-Mandantenbereich                              clientb    -    -   -      -   -      -      -
-Mandantenbereich                              staff      x    x   -      -   -      -      x
-Mandantenbereich                              admin      x    x   x      -   x      x      x
-Mandant                                       anonymous  -    -   -      -   -      -      -
-Mandant                                       clienta    x    x   -      -   -      -      x
-Mandant                                       clientb    -    -   -      -   -      -      -
-Mandant                                       staff      x    x   x      x   x      x      x
-Mandant                                       admin      x    x   x      x   x      x      x
-Kontaktperson                                 anonymous  -    -   -      -   -      -      -
-Kontaktperson                                 clienta    x    x   -      -   -      -      x
-Kontaktperson                                 clientb    -    -   -      -   -      -      -
-Kontaktperson                                 staff      x    x   x      x   x      x      x
-Kontaktperson                                 admin      x    x   x      x   x      x      x
-Mandat offen                                  anonymous  -    -   -      -   -      -      -
-Mandat offen                                  clienta    x    x   -      -   -      -      x
-Mandat offen                                  clientb    -    -   -      -   -      -      -
-Mandat offen                                  staff      x    x   x      x   x      x      x
-Mandat offen                                  admin      x    x   x      x   x      x      x
-Mandat abgeschlossen                          anonymous  -    -   -      -   -      -      -
-Mandat abgeschlossen                          clienta    x    x   -      -   -      -      x
-Mandat abgeschlossen                          clientb    -    -   -      -   -      -      -
-Mandat abgeschlossen                          staff      x    x   x      x   x      x      x
-Mandat abgeschlossen                          admin      x    x   x      x   x      x      x
-Mandat archiviert                             anonymous  -    -   -      -   -      -      -
-Mandat archiviert                             clienta    -    -   -      -   -      -      -
-Mandat archiviert                             clientb    -    -   -      -   -      -      -
-Mandat archiviert                             staff      x    x   x      x   x      x      x
-Mandat archiviert                             admin      x    x   x      x   x      x      x
-Dokument intern                               anonymous  -    -   -      -   -      -      -
-Dokument intern                               clienta    -    -   -      x   -      -      -
-Dokument intern                               clientb    -    -   -      -   -      -      -
-Dokument intern                               staff      x    x   x      x   x      x      x
-Dokument intern                               admin      x    x   x      x   x      x      x
-Dokument freigegeben                          anonymous  -    -   -      -   -      -      -
-Dokument freigegeben                          clienta    x    x   -      x   -      -      x
-Dokument freigegeben                          clientb    -    -   -      -   -      -      -
-Dokument freigegeben                          staff      x    x   x      x   x      x      x
-Dokument freigegeben                          admin      x    x   x      x   x      x      x
-Dokument freigegeben (Mandat abgeschlossen)   anonymous  -    -   -      -   -      -      -
-Dokument freigegeben (Mandat abgeschlossen)   clienta    x    x   -      -   -      -      x
-Dokument freigegeben (Mandat abgeschlossen)   clientb    -    -   -      -   -      -      -
-Dokument freigegeben (Mandat abgeschlossen)   staff      x    x   x      x   x      x      x
-Dokument freigegeben (Mandat abgeschlossen)   admin      x    x   x      x   x      x      x
-Dokument freigegeben (Mandat archiviert)      anonymous  -    -   -      -   -      -      -
-Dokument freigegeben (Mandat archiviert)      clienta    -    -   -      -   -      -      -
-Dokument freigegeben (Mandat archiviert)      clientb    -    -   -      -   -      -      -
-Dokument freigegeben (Mandat archiviert)      staff      x    x   x      x   x      x      x
-Dokument freigegeben (Mandat archiviert)      admin      x    x   x      x   x      x      x
-Nachricht                                     anonymous  -    -   -      -   -      -      -
-Nachricht                                     clienta    x    x   -      x   -      -      x
-Nachricht                                     clientb    -    -   -      -   -      -      -
-Nachricht                                     staff      x    x   x      x   x      x      x
-Nachricht                                     admin      x    x   x      x   x      x      x
+object                                role      View ACI Mod Add Del List Find
+Mandantenbereich                      anonymous -    -   -   -   -   -    -
+Mandantenbereich                      clienta   -    -   -   -   -   -    -
+Mandantenbereich                      clientb   -    -   -   -   -   -    -
+Mandantenbereich                      staff     x    x   -   -   -   -    x
+Mandantenbereich                      admin     x    x   x   -   x   x    x
+Mandant                               anonymous -    -   -   -   -   -    -
+Mandant                               clienta   x    x   -   -   -   -    x
+Mandant                               clientb   -    -   -   -   -   -    -
+Mandant                               staff     x    x   x   x   x   x    x
+Mandant                               admin     x    x   x   x   x   x    x
+Kontaktperson                         anonymous -    -   -   -   -   -    -
+Kontaktperson                         clienta   x    x   -   -   -   -    x
+Kontaktperson                         clientb   -    -   -   -   -   -    -
+Kontaktperson                         staff     x    x   x   x   x   x    x
+Kontaktperson                         admin     x    x   x   x   x   x    x
+Mandat offen                          anonymous -    -   -   -   -   -    -
+Mandat offen                          clienta   x    x   -   -   -   -    x
+Mandat offen                          clientb   -    -   -   -   -   -    -
+Mandat offen                          staff     x    x   x   x   x   x    x
+Mandat offen                          admin     x    x   x   x   x   x    x
+Mandat abgeschlossen                  anonymous -    -   -   -   -   -    -
+Mandat abgeschlossen                  clienta   x    x   -   -   -   -    x
+Mandat abgeschlossen                  clientb   -    -   -   -   -   -    -
+Mandat abgeschlossen                  staff     x    x   x   x   x   x    x
+Mandat abgeschlossen                  admin     x    x   x   x   x   x    x
+Mandat archiviert                     anonymous -    -   -   -   -   -    -
+Mandat archiviert                     clienta   -    -   -   -   -   -    -
+Mandat archiviert                     clientb   -    -   -   -   -   -    -
+Mandat archiviert                     staff     x    x   x   x   x   x    x
+Mandat archiviert                     admin     x    x   x   x   x   x    x
+Dokument intern                       anonymous -    -   -   -   -   -    -
+Dokument intern                       clienta   -    -   -   x   -   -    -
+Dokument intern                       clientb   -    -   -   -   -   -    -
+Dokument intern                       staff     x    x   x   x   x   x    x
+Dokument intern                       admin     x    x   x   x   x   x    x
+Dokument freigegeben                  anonymous -    -   -   -   -   -    -
+Dokument freigegeben                  clienta   x    x   -   x   -   -    x
+Dokument freigegeben                  clientb   -    -   -   -   -   -    -
+Dokument freigegeben                  staff     x    x   x   x   x   x    x
+Dokument freigegeben                  admin     x    x   x   x   x   x    x
+Dokument frei (Mandat abgeschlossen)  anonymous -    -   -   -   -   -    -
+Dokument frei (Mandat abgeschlossen)  clienta   x    x   -   -   -   -    x
+Dokument frei (Mandat abgeschlossen)  clientb   -    -   -   -   -   -    -
+Dokument frei (Mandat abgeschlossen)  staff     x    x   x   x   x   x    x
+Dokument frei (Mandat abgeschlossen)  admin     x    x   x   x   x   x    x
+Dokument frei (Mandat archiviert)     anonymous -    -   -   -   -   -    -
+Dokument frei (Mandat archiviert)     clienta   -    -   -   -   -   -    -
+Dokument frei (Mandat archiviert)     clientb   -    -   -   -   -   -    -
+Dokument frei (Mandat archiviert)     staff     x    x   x   x   x   x    x
+Dokument frei (Mandat archiviert)     admin     x    x   x   x   x   x    x
+Nachricht                             anonymous -    -   -   -   -   -    -
+Nachricht                             clienta   x    x   -   x   -   -    x
+Nachricht                             clientb   -    -   -   -   -   -    -
+Nachricht                             staff     x    x   x   x   x   x    x
+Nachricht                             admin     x    x   x   x   x   x    x
 """
 
 USERS = {
@@ -100,9 +101,11 @@ def parse(matrix):
     rows = {}
     lines = [line for line in matrix.strip().splitlines()[1:] if line.strip()]
     for line in lines:
-        *name, role, _view, _aci, _mod, _add, _del, _listed, _found = line.split()
-        cells = (_view, _aci, _mod, _add, _del, _listed, _found)
-        rows[(" ".join(name), role)] = dict(zip(COLUMNS, (c == "x" for c in cells)))
+        words = line.split()
+        name, role, cells = " ".join(words[:-8]), words[-8], words[-7:]
+        rows[(name, role)] = {
+            column: cell == "x" for column, cell in zip(COLUMNS, cells, strict=True)
+        }
     return rows
 
 
@@ -151,9 +154,11 @@ def test_permission_matrix(world, role):
             seen = observe(world[name])
         for column in COLUMNS:
             if seen[column] != expected[column]:
+                want, got = (
+                    "x" if v else "-" for v in (expected[column], seen[column])
+                )
                 mismatches.append(
-                    f"{name} / {role} / {column}: expected "
-                    f"{'x' if expected[column] else '-'}, got {'x' if seen[column] else '-'}"
+                    f"{name} / {role} / {column}: expected {want}, got {got}"
                 )
     assert not mismatches, "\n".join(mismatches)
 

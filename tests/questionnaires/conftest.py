@@ -5,6 +5,7 @@ from kanzlei.akte.testing import make_staff
 from plone import api
 
 import pytest
+import transaction
 
 
 def _akte(portal):
@@ -33,11 +34,13 @@ def _akte(portal):
 
 @pytest.fixture
 def akte(integration):
-    """Integration layer: client A (``mandant-a``, 101/26), B (``mandant-b``, 102/26)."""
+    """Integration layer: client A (``mandant-a``, 101/26), B (``mandant-b``)."""
     return _akte(integration["portal"])
 
 
 @pytest.fixture
 def akte_web(functional):
-    """The same on the functional layer (commit before requests see it)."""
-    return _akte(functional["portal"])
+    """The same on the functional layer, committed for the WSGI server."""
+    akte = _akte(functional["portal"])
+    transaction.commit()
+    return akte

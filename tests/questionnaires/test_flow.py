@@ -81,6 +81,7 @@ def test_client_answers_and_answers_are_stored(akte_web, fragebogen):
     page = client.get(url)
     assert page.status_code == 200
     assert "Unfallhergang" in page.text
+    token = authenticator(page.text)
     assert "möglichst genau" in page.text  # help text
     assert "Fragebogen absenden" in page.text
 
@@ -134,17 +135,27 @@ def test_client_answers_and_answers_are_stored(akte_web, fragebogen):
     assert page.status_code == 200
     assert "beantwortet am" in page.text
     assert 'name="form.buttons.submit"' not in page.text
-    client.post(url, data={**VALID, "_authenticator": "x"})
+    for target in (url, url + "/@@embedded"):  # a valid token, still refused
+        response = client.post(target, data={**VALID, "_authenticator": token})
+        assert "Vielen Dank" not in response.text
+    assert "bereits beantwortet" in response.text
     assert len(documents(mandat)) == 2
 
     # The client reads their own answers, not the internal raw data.
     assert client.get(html_doc.absolute_url() + "/@@download/file").status_code == 200
     assert denied(client.get(json_doc.absolute_url() + "/@@download/file"))
 
-    # Staff reopen it; the client can answer again.
+    # Staff see when it was answered; their own submission is only a preview.
     staff = session("anwalt", STAFF_PASSWORD)
     page = staff.get(url)
     assert "Beantwortet am" in page.text
+    response = staff.post(
+        url, data={**VALID, "_authenticator": authenticator(page.text)}
+    )
+    assert "Nur Mandanten können diesen Fragebogen absenden" in response.text
+    assert len(documents(mandat)) == 2
+
+    # Staff reopen it; the client can answer again.
     with api.env.adopt_user(username="anwalt"):
         api.content.transition(obj=fragebogen, transition="wiedereroeffnen")
     transaction.commit()
@@ -182,3 +193,25 @@ def test_firm_software_reads_answers_over_rest(akte_web, fragebogen, base_url):
     data = rest.get(item["file"]["download"]).json()
     assert data["answers"]["unfallort"] == "Köln, Aachener Straße / Ecke Gürtel"
     assert data["questionnaire"]["title"] == "Verkehrsunfall"
+
+
+def test_lawyer_is_told_once_without_the_answers(akte_web, fragebogen, smtp_sink):
+    from datetime import timedelta
+    from kanzlei.akte.mail import queue
+    from kanzlei.akte.mail import sender
+    from kanzlei.akte.testing import configure_mailhost
+
+    configure_mailhost(smtp_sink.port)
+    transaction.commit()
+    client = session("mandant-a", CLIENT_PASSWORD)
+    assert "Vielen Dank" in submit(client, fragebogen.absolute_url(), VALID).text
+
+    transaction.begin()
+    portal = akte_web["portal"]
+    sender.flush(portal, now=queue.now() + timedelta(minutes=60 * 48))
+    messages = smtp_sink.wait_for(1)
+    assert [rcpts for rcpts, _m in messages] == [["anwalt@example.org"]]
+    text = messages[0][1].get_body(preferencelist=("plain",)).get_content()
+    assert "beantworteter Fragebogen" in text
+    assert akte_web["mandat_a"].absolute_url() in text
+    assert "Aachener" not in text and "Rot" not in text

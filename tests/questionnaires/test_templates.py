@@ -87,3 +87,16 @@ def test_clients_lose_the_questionnaire_with_the_mandate(akte):
     with api.env.adopt_roles(["Manager"]):
         api.content.transition(obj=mandat, transition="archivieren")
     assert not api.user.has_permission("View", username="mandant-a", obj=form)
+
+
+def test_staff_find_fragebogen_hinzufuegen_in_the_actions_menu(akte):
+    actions = api.portal.get_tool("portal_actions")
+
+    def buttons(user):
+        with api.env.adopt_user(username=user):
+            found = actions.listFilteredActionsFor(akte["mandat_a"])["object_buttons"]
+        return {action["id"]: action["url"] for action in found}
+
+    staff = buttons("anwalt")
+    assert staff["fragebogen_hinzufuegen"].endswith("/@@fragebogen-hinzufuegen")
+    assert "fragebogen_hinzufuegen" not in buttons("mandant-a")

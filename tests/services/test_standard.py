@@ -129,8 +129,12 @@ def test_standard_tus_upload_creates_document(base_url, api_session, two_clients
 
 def test_integration_is_no_manager(base_url, api_session, two_clients):
     (_mandant, mandat_a), _b = two_clients
-    add_document(mandat_a)
+    doc = add_document(mandat_a)
     transaction.commit()
+    # create, read, update: yes; delete: no (the firm's staff delete by hand)
+    assert api_session.get(rest_url(doc, base_url)).status_code == 200
+    assert api_session.delete(rest_url(doc, base_url)).status_code in (401, 403)
+    assert api_session.delete(rest_url(mandat_a, base_url)).status_code in (401, 403)
     assert api_session.get(f"{base_url}/@users").status_code in (401, 403)
     assert api_session.get(f"{base_url}/@controlpanels").status_code in (401, 403)
     assert api_session.post(

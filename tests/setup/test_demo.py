@@ -18,9 +18,16 @@ def test_demo_content_once(portal, monkeypatch):
     mandanten = api.content.find(portal_type="Mandant")
     assert len(mandanten) == 2
     firma = [b.getObject() for b in mandanten if b.Title == "Beispielbau GmbH"][0]
-    assert len(firma.objectValues("Kontaktperson") or [
-        o for o in firma.objectValues() if o.portal_type == "Kontaktperson"]) == 2
-    assert [m.Title() for m in mandanten_for_user("beispielbau")] == ["Beispielbau GmbH"]
+    assert (
+        len(
+            firma.objectValues("Kontaktperson")
+            or [o for o in firma.objectValues() if o.portal_type == "Kontaktperson"]
+        )
+        == 2
+    )
+    assert [m.Title() for m in mandanten_for_user("beispielbau")] == [
+        "Beispielbau GmbH"
+    ]
     docs = api.content.find(portal_type="Dokument")
     assert len(docs) == 7
     assert all(b.getObject().file.data.startswith(b"%PDF-1.4") for b in docs)

@@ -12,7 +12,11 @@ def open_form(browser, portal):
 
 
 def fill(browser, **values):
-    defaults = {"title": "Clara Client", "client_number": "K-100", "email": "clara@example.org"}
+    defaults = {
+        "title": "Clara Client",
+        "client_number": "K-100",
+        "email": "clara@example.org",
+    }
     defaults.update(values)
     for name, value in defaults.items():
         browser.getControl(name=f"form.widgets.{name}").value = value
@@ -31,9 +35,9 @@ def test_mandant_with_first_mandate(functional, staff_browser):
         mandat_file_number="500/26",
         mandat_opposing_party="Verkäufer AG",
     )
-    staff_browser.getControl(name="form.widgets.mandat_responsible_lawyer:list").value = [
-        "anwalt".encode().hex()
-    ]
+    staff_browser.getControl(
+        name="form.widgets.mandat_responsible_lawyer:list"
+    ).value = [b"anwalt".hex()]
     staff_browser.getControl(name="form.buttons.save").click()
     transaction.begin()
     [brain] = mandanten(portal)
@@ -56,7 +60,9 @@ def test_empty_mandate_fields_create_only_the_mandant(functional, staff_browser)
     staff_browser.getControl(name="form.buttons.save").click()
     transaction.begin()
     [brain] = mandanten(portal)
-    assert not [o for o in brain.getObject().objectValues() if o.portal_type == "Mandat"]
+    assert not [
+        o for o in brain.getObject().objectValues() if o.portal_type == "Mandat"
+    ]
 
 
 def test_duplicates_and_bad_input_store_nothing(functional, staff_browser):
@@ -65,19 +71,25 @@ def test_duplicates_and_bad_input_store_nothing(functional, staff_browser):
     transaction.commit()
     cases = [
         ({"client_number": "K-1"}, "Die Mandantennummer K-1 ist bereits vergeben."),
-        ({"mandat_title": "X", "mandat_file_number": "1/26"},
-         "Das Aktenzeichen 1/26 ist bereits vergeben."),
+        (
+            {"mandat_title": "X", "mandat_file_number": "1/26"},
+            "Das Aktenzeichen 1/26 ist bereits vergeben.",
+        ),
         ({"email": "kein-at-zeichen"}, "Die angegebene E-Mail ist ungültig."),
-        ({"mandat_opposing_party": "Nur ein Gegner"},
-         "Für das erste Mandat bitte Gegenstand und Aktenzeichen angeben"),
-    ]  # fmt: skip
+        (
+            {"mandat_opposing_party": "Nur ein Gegner"},
+            "Für das erste Mandat bitte Gegenstand und Aktenzeichen angeben",
+        ),
+    ]
     for values, message in cases:
         open_form(staff_browser, portal)
         fill(staff_browser, title="Neuer Mandant", **values)
         staff_browser.getControl(name="form.buttons.save").click()
         assert message in staff_browser.contents, values
         # what was typed is kept
-        assert staff_browser.getControl(name="form.widgets.title").value == "Neuer Mandant"
+        assert (
+            staff_browser.getControl(name="form.widgets.title").value == "Neuer Mandant"
+        )
     transaction.begin()
     assert [b.Title for b in mandanten(portal)] == ["Vorhanden"]
     assert len(api.content.find(portal_type="Mandat")) == 1

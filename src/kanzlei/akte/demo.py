@@ -84,7 +84,9 @@ CLIENTS = [
             ("Erika Beispiel", "erika.beispiel@beispielbau.example.org"),
             ("Bernd Bauer", "bernd.bauer@beispielbau.example.org"),
         ],
-        "users": [("beispielbau", "Erika Beispiel", "Erika Beispiel (Beispielbau GmbH)")],
+        "users": [
+            ("beispielbau", "Erika Beispiel", "Erika Beispiel (Beispielbau GmbH)")
+        ],
         "mandates": [
             {
                 "title": "Werklohnforderung Bauvorhaben Nord",
@@ -110,10 +112,13 @@ def pdf_bytes(text):
         b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
         b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] "
         b"/Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>",
-        b"<< /Length " + str(len(stream)).encode() + b" >>\nstream\n" + stream
+        b"<< /Length "
+        + str(len(stream)).encode()
+        + b" >>\nstream\n"
+        + stream
         + b"\nendstream",
         b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
-    ]  # fmt: skip
+    ]
     out = bytearray(b"%PDF-1.4\n")
     offsets = []
     for number, body in enumerate(objects, start=1):
@@ -192,11 +197,16 @@ def _client(area, data, lines):
             )
             if api.content.get_state(doc) != state:
                 api.content.transition(
-                    obj=doc, transition="freigeben" if state == "freigegeben" else "zurueckziehen"
+                    obj=doc,
+                    transition="freigeben"
+                    if state == "freigegeben"
+                    else "zurueckziehen",
                 )
         if mandate.get("message"):
             subject, text = mandate["message"]
-            api.content.create(container=mandat, type="Nachricht", title=subject, text=text)
+            api.content.create(
+                container=mandat, type="Nachricht", title=subject, text=text
+            )
     for userid, contact, fullname in data["users"]:
         password = _password()
         email = contacts[contact].email if contact else data["email"]
@@ -209,7 +219,11 @@ def _client(area, data, lines):
 def create_demo_content(site):
     """Create the demo users and clients once; returns the lines to print."""
     area = site.get(AREA_ID)
-    if area is None or getattr(site, DEMO_MARKER, False) or api.user.get(STAFF["userid"]):
+    if (
+        area is None
+        or getattr(site, DEMO_MARKER, False)
+        or api.user.get(STAFF["userid"])
+    ):
         return []
     lines = []
     with api.env.adopt_roles(["Manager"]):

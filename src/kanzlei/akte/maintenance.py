@@ -20,7 +20,9 @@ def expired_mandates(portal, today=None):
     )
     for brain in brains:
         mandat = uuidToObject(brain.UID, unrestricted=True)
-        if mandat is not None and mandat.client_access_ended(today=today or date.today()):
+        if mandat is not None and mandat.client_access_ended(
+            today=today or date.today()
+        ):
             yield mandat
 
 

@@ -18,7 +18,9 @@ FROM_CLIENT = "mandant"
 
 DIRECTIONS = SimpleVocabulary(
     [
-        SimpleTerm(FROM_FIRM, FROM_FIRM, _("direction_kanzlei", default="von der Kanzlei")),
+        SimpleTerm(
+            FROM_FIRM, FROM_FIRM, _("direction_kanzlei", default="von der Kanzlei")
+        ),
         SimpleTerm(
             FROM_CLIENT, FROM_CLIENT, _("direction_mandant", default="vom Mandanten")
         ),
@@ -81,7 +83,7 @@ def is_client_user(context):
 
 
 def on_added(doc, event):
-    """Record who added it; uploads by clients are from the client and visible to them."""
+    """Record who added it; client uploads are from the client and visible to them."""
     if api.user.is_anonymous():
         return
     doc.added_by = api.user.get_current().getId()
@@ -95,7 +97,9 @@ def on_added(doc, event):
         # Staff may choose the state when adding (``_v_initial_state``, e.g. by
         # @@dokumente-hinzufuegen); otherwise the firm's default applies. Choosing
         # "intern" never passes through "freigegeben" (no notification goes out).
-        default_state = getattr(doc, "_v_initial_state", None) or api.portal.get_registry_record(
+        default_state = getattr(
+            doc, "_v_initial_state", None
+        ) or api.portal.get_registry_record(
             "kanzlei.akte.document_default_state", default="freigegeben"
         )
         if default_state == "freigegeben" and api.content.get_state(doc) == "intern":

@@ -9,7 +9,9 @@ from zope.interface import implementer
 
 
 class IKontaktperson(model.Schema):
-    title = schema.TextLine(title=_("label_contact_name", default="Name"), required=True)
+    title = schema.TextLine(
+        title=_("label_contact_name", default="Name"), required=True
+    )
     email = Email(
         title=_("label_email", default="E-Mail-Adresse"),
         description=_(

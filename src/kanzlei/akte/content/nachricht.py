@@ -15,8 +15,12 @@ from zope.interface import implementer
 
 
 class INachricht(model.Schema):
-    title = schema.TextLine(title=_("label_message_subject", default="Betreff"), required=True)
-    text = schema.Text(title=_("label_message_text", default="Nachricht"), required=True)
+    title = schema.TextLine(
+        title=_("label_message_subject", default="Betreff"), required=True
+    )
+    text = schema.Text(
+        title=_("label_message_text", default="Nachricht"), required=True
+    )
     direction = schema.Choice(
         title=_("label_direction", default="Richtung"),
         vocabulary=DIRECTIONS,

@@ -1,4 +1,4 @@
-"""Uniqueness of the external keys (client number, Aktenzeichen, external document id)."""
+"""Uniqueness of the external keys (client number, Aktenzeichen, external doc id)."""
 
 from kanzlei.akte import _
 from plone import api
@@ -28,8 +28,10 @@ def assert_unique(index, value, portal_type, context=None, message=None):
         return
     own_uid = api.content.get_uuid(context) if context is not None else None
     for brain in find_by_key(index, value, portal_type):
-        if brain.UID != own_uid:
-            raise DuplicateKey(message or _duplicate_message(index, value))
+        if own_uid != brain.UID:
+            raise DuplicateKey(
+                message or _duplicate_message(index, normalize_key(value))
+            )
 
 
 def duplicate_client_number(value):

@@ -119,3 +119,13 @@ class IAkteSettings(Interface):
         default=list(DEFAULT_EXTENSIONS),
         required=True,
     )
+    brand_color = schema.TextLine(
+        title=_("label_brand_color", default="Hausfarbe der Online-Akte"),
+        description=_(
+            "help_brand_color",
+            default="Als Hexwert, z. B. #1f4e79; dunkel genug für weiße Schrift. "
+            "Das Logo ist das Website-Logo (Website-Einstellungen).",
+        ),
+        default="#1f4e79",
+        required=False,
+    )

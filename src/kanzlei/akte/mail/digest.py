@@ -7,6 +7,7 @@ from email.utils import make_msgid
 from kanzlei.akte import _
 from kanzlei.akte.mail import links
 from kanzlei.akte.mail.queue import FOR_CLIENT
+from kanzlei.akte.mail.recipients import is_questionnaire_answers
 from plone.stringinterp.adapters import ContextWrapper
 from plone.stringinterp.interfaces import IStringInterpolator
 from zope.i18n import translate
@@ -66,6 +67,13 @@ class Digest:
                         default="${count} neue Eingänge",
                         mapping={"count": count},
                     )
+                )
+            answered = sum(1 for item in items if is_questionnaire_answers(item))
+            if self.kind != FOR_CLIENT and answered:
+                what = _(
+                    "mail_list_with_questionnaires",
+                    default="${what}, davon ${count} beantworteter Fragebogen",
+                    mapping={"what": self._t(what), "count": answered},
                 )
             if self.show_details:
                 label = f"{mandat.file_number or ''} {mandat.title or ''}".strip()

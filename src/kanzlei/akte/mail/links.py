@@ -12,10 +12,12 @@ def base_url(fallback=None):
 
 
 def url_of(obj, base=None):
-    portal = api.portal.get()
-    portal_path = portal.getPhysicalPath()
-    relative = obj.getPhysicalPath()[len(portal_path) :]
-    return "/".join((base or base_url(),) + tuple(relative))
+    """``<base>/resolveuid/<uid>``: opaque, whatever the object's id or path says.
+
+    Plone redirects it to the object (anonymous: to the login, then back), so an e-mail
+    never carries a path that could name a client or a subject.
+    """
+    return f"{base or base_url()}/resolveuid/{api.content.get_uuid(obj)}"
 
 
 def settings_url(base=None):

@@ -45,3 +45,22 @@ def firm_address(obj):
 def is_active_client(userid, mandat):
     mandant = enclosing(mandat, IMandant)
     return mandant is not None and userid in active_userids(mandant)
+
+
+def _questionnaire_marker(name):
+    try:
+        from kanzlei.akte.questionnaires import interfaces
+    except ImportError:
+        return None
+    return getattr(interfaces, name, None)
+
+
+def is_questionnaire_raw_data(obj):
+    """The raw JSON twin of questionnaire answers: notifications ignore it."""
+    marker = _questionnaire_marker("IFragebogenRohdaten")
+    return marker is not None and marker.providedBy(obj)
+
+
+def is_questionnaire_answers(obj):
+    marker = _questionnaire_marker("IFragebogenAntworten")
+    return marker is not None and marker.providedBy(obj)

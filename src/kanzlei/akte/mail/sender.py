@@ -154,6 +154,11 @@ def _still_to_tell(entry):
         userid = entry.get("userid")
         if userid and not recipients.is_active_client(userid, mandat):
             return None
+    elif recipients.is_questionnaire_raw_data(item) or (
+        item.portal_type == "Dokument"
+        and api.content.get_state(obj=item, default=None) != "freigegeben"
+    ):
+        return None  # client uploads are released; what is internal is no "Eingang"
     return item
 
 

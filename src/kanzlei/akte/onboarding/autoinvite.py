@@ -17,6 +17,9 @@ from kanzlei.akte import logger
 from kanzlei.akte.onboarding import invitations
 from kanzlei.akte.onboarding import mail
 from plone import api
+from ZODB.POSException import ConflictError
+from zope.component.hooks import getSite
+from zope.component.hooks import setSite
 
 import transaction
 
@@ -31,7 +34,7 @@ def _pending():
     except KeyError:
         pending = []
         txn.set_data(_PENDING, pending)
-        txn.addBeforeCommitHook(_invite_pending, (pending,))
+        txn.addBeforeCommitHook(_invite_pending, (pending, getSite()))
         return pending
 
 
@@ -65,14 +68,30 @@ def should_invite(target):
     return userid is None
 
 
-def _invite_pending(pending):
-    for target in pending:
-        try:
-            if getattr(target, "__parent__", None) is None or not should_invite(target):
-                continue
-        except (AttributeError, KeyError):  # deleted again in the same transaction
-            continue
+def _invite_pending(pending, site):
+    previous_site = getSite()
+    if previous_site is None and site is not None:
+        setSite(site)  # e.g. a commit at the end of a script
+    try:
+        for target in pending:
+            _invite(target)
+    finally:
+        if previous_site is None:
+            setSite(previous_site)
+
+
+def _invite(target):
+    """Invite one person; a failure is logged and never stops the commit of the data
+    staff entered (staff can still send the invitation with the button)."""
+    try:
+        if getattr(target, "__parent__", None) is None or not should_invite(target):
+            return
         with api.env.adopt_roles(["Manager"]):
             invitation, token, _code = invitations.create_invitation(target)
             mail.send_invitation(invitation, token)
-        logger.info("Invitation created automatically for %s", target.absolute_url())
+    except ConflictError:
+        raise
+    except Exception:
+        logger.exception("Automatic invitation failed for %r", target)
+        return
+    logger.info("Invitation created automatically for %s", target.absolute_url())

@@ -32,7 +32,7 @@ BODY = _(
     "Diese E-Mail wurde automatisch erstellt. Bei Fragen zur Online-Akte sind wir "
     "gerne für Sie da.\n\n"
     "Mit freundlichen Grüßen\n"
-    "${firm}\n",
+    "${firm}",
 )
 
 

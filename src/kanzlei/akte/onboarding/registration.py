@@ -107,13 +107,15 @@ def _someone_elses_email(username, own_email):
     return False
 
 
-def username_problems(username, own_email=None):
+def username_problems(username, own_email=None, check_taken=True):
     if not username:
         return [MSG_USERNAME_MISSING]
     if any(c.isspace() for c in username):
         return [MSG_USERNAME_SPACE]
     if not USERNAME_RE.match(username):
         return [MSG_USERNAME_CHARS]
+    if not check_taken:
+        return []
     # The same message for all three: nobody learns whose name or address it is.
     if _principal_taken(username) or _someone_elses_email(username, own_email):
         return [MSG_USERNAME_TAKEN]
@@ -124,7 +126,8 @@ def check(invitation, code, username, password, password2):
     """Problems per field ("code", "username", "password", "password2").
 
     A wrong code counts against the invitation (persistent; 5 lock it). Nothing else
-    is changed.
+    is changed. Whether a username is taken is only told with the right code, so the
+    link alone does not let anyone probe for usernames.
     """
     problems = {}
     if not (code or "").strip():
@@ -132,7 +135,9 @@ def check(invitation, code, username, password, password2):
     elif not invitation.check_code(code):
         problems["code"] = [MSG_CODE_WRONG]
     with api.env.adopt_roles(["Manager"]):
-        user_problems = username_problems(username, invitation.email)
+        user_problems = username_problems(
+            username, invitation.email, check_taken="code" not in problems
+        )
     if user_problems:
         problems["username"] = user_problems
     if not password:

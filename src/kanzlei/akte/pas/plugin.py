@@ -153,6 +153,7 @@ class KanzleiAktePlugin(BasePlugin):
             mark_refusal(request, LOCKED)
             return None
         if not self._firm_matches(request) or userid is None:
+            hashing.dummy_verify(password)
             self.record_failure(request, login, ip)
             return None
         result = source.authenticateCredentials(credentials)

@@ -12,6 +12,7 @@ from Products.CMFPlone.PasswordResetTool import ExpiredRequestError
 from Products.CMFPlone.PasswordResetTool import InvalidRequestError
 from zope.i18n import translate
 
+import datetime
 import logging
 
 
@@ -40,6 +41,19 @@ def find_user(name):
     return None
 
 
+RESEND_AFTER = datetime.timedelta(minutes=5)
+
+
+def _recently_requested(tool, userid):
+    """A link went out less than RESEND_AFTER ago (no mail flooding)."""
+    lifetime = datetime.timedelta(days=tool.getExpirationTimeout())
+    now = datetime.datetime.utcnow()
+    for stored_user, expiry in list(tool._requests.values()):
+        if stored_user == userid and expiry - lifetime > now - RESEND_AFTER:
+            return True
+    return False
+
+
 def request_reset(name, request):
     """Send a reset link if ``name`` is a known account with an e-mail address."""
     user = find_user(name)
@@ -52,17 +66,23 @@ def request_reset(name, request):
         logger.info("Password reset for %r: no e-mail address", user.getId())
         return False
     tool = api.portal.get_tool("portal_password_reset")
+    if _recently_requested(tool, user.getId()):
+        logger.info("Password reset for %r: link sent minutes ago", user.getId())
+        return False
     reset = tool.requestReset(user.getId())
     portal_url = api.portal.get().absolute_url()
     link = f"{portal_url}/passwordreset/{reset['randomstring']}"
     firm = settings.get("firm_name")
     subject = translate(
-        _("reset_mail_subject", default="Passwort für Ihre Online-Akte zurücksetzen"),
+        _(
+            "login_reset_mail_subject",
+            default="Passwort für Ihre Online-Akte zurücksetzen",
+        ),
         context=request,
     )
     body = translate(
         _(
-            "reset_mail_body",
+            "login_reset_mail_body",
             default="Guten Tag,\n\n"
             "für Ihren Zugang zur Online-Akte von ${firm} wurde ein neues Passwort "
             "angefordert. Über diesen Link können Sie ein neues Passwort festlegen:\n\n"

@@ -61,8 +61,12 @@ def get(name, context=None):
 
 
 def trusted_proxies(context=None):
-    """Registry list plus the environment variable ``AKTE_TRUSTED_PROXIES``."""
+    """Registry list, Zope's ``trusted-proxy`` (zope.conf) and the environment
+    variable ``AKTE_TRUSTED_PROXIES`` (addresses separated by blanks or commas)."""
+    from ZPublisher import HTTPRequest
+
     proxies = set(get("trusted_proxies", context) or [])
+    proxies.update(getattr(HTTPRequest, "trusted_proxies", ()) or ())
     env = os.environ.get("AKTE_TRUSTED_PROXIES", "")
-    proxies.update(p.strip() for p in env.split(",") if p.strip())
+    proxies.update(env.replace(",", " ").split())
     return proxies

@@ -4,8 +4,8 @@ from kanzlei.akte import _
 from kanzlei.akte.pas import install as pas_install
 from kanzlei.akte.setuphandlers.apitokens import install_apitokens
 from plone import api
-from plone.dexterity.utils import createContentInContainer
 from plone.base.interfaces import INonInstallable
+from plone.dexterity.utils import createContentInContainer
 from zope.i18n import translate
 from zope.interface import implementer
 
@@ -66,9 +66,10 @@ def post_install(context):
 
 
 def uninstall(context):
-    """Content stays: a firm's client files are never deleted by an uninstall."""
+    """Content stays: a firm's client files are never deleted by an uninstall.
+
+    The groups ``kanzlei`` and ``kanzlei-admin`` stay as well (with their members), so
+    a reinstall gives staff their access back; the browser layer, the control panel
+    and the login plugin go (profiles/uninstall)."""
     portal = api.portal.get()
     pas_install.uninstall_plugin(portal)
-    for groupname in (STAFF_GROUP, ADMIN_GROUP):
-        if api.group.get(groupname=groupname):
-            api.group.delete(groupname=groupname)

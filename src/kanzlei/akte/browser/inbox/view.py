@@ -51,6 +51,9 @@ class InboxView(BrowserView):
         brains = catalog(
             portal_type=["Dokument", "Nachricht"],
             direction=FROM_CLIENT,
+            # client uploads are released; internal ones (e.g. a questionnaire's raw
+            # data) are no "Eingang"; messages are "gesendet"
+            review_state=["freigegeben", "gesendet"],
             sort_on="created",
             sort_order="reverse",
         )

@@ -24,13 +24,13 @@ from zope.publisher.interfaces import IPublishTraverse
 
 
 RESET_SENT = _(
-    "reset_sent",
+    "login_reset_sent",
     default="Wenn ein Konto zu dieser Angabe existiert, haben wir eine E-Mail mit "
     "einem Link zum Zurücksetzen des Passworts an die hinterlegte Adresse gesendet. "
     "Der Link ist 24 Stunden gültig und funktioniert nur einmal.",
 )
 MISMATCH = _(
-    "password_mismatch", default="Die beiden Passwörter stimmen nicht überein."
+    "login_password_mismatch", default="Die beiden Passwörter stimmen nicht überein."
 )
 
 
@@ -111,7 +111,7 @@ class ResetView(BrowserView):
                 lockout.unlock(_login_name(userid))
                 IStatusMessage(self.request).add(
                     _(
-                        "reset_done",
+                        "login_reset_done",
                         default="Ihr neues Passwort ist gespeichert. Bitte melden Sie "
                         "sich damit an. Alle bisherigen Anmeldungen wurden beendet.",
                     ),
@@ -136,7 +136,7 @@ class ChangePasswordView(BrowserView):
             if not self.errors:
                 IStatusMessage(self.request).add(
                     _(
-                        "password_changed",
+                        "login_password_changed",
                         default="Ihr Passwort wurde geändert. Ihre anderen "
                         "Anmeldungen (andere Browser, Apps) wurden beendet.",
                     ),
@@ -155,13 +155,13 @@ class ChangePasswordView(BrowserView):
         if plugin is None or not plugin.authenticateCredentials(current):
             if refusal(self.request) == LOCKED:
                 message = _(
-                    "password_change_locked",
+                    "login_password_change_locked",
                     default="Zu viele Fehlversuche. Bitte versuchen Sie es später "
                     "erneut.",
                 )
             else:
                 message = _(
-                    "password_current_wrong",
+                    "login_password_current_wrong",
                     default="Das aktuelle Passwort ist nicht richtig.",
                 )
             return [translate(message, context=self.request)]

@@ -24,6 +24,19 @@ from zope.component.hooks import setSite
 from zope.i18n import translate
 
 
+LABELS = {
+    str(msg): msg
+    for msg in (
+        _("login_heading", default="Anmeldung zur Online-Akte"),
+        _("login_label_kanzlei", default="Kanzlei"),
+        _("login_label_datenbank", default="Datenbank"),
+        _("login_label_username", default="Benutzername"),
+        _("login_label_password", default="Passwort"),
+        _("login_button", default="Anmelden"),
+    )
+}
+
+
 def firm_sites(app):
     """(site, kanzlei, datenbank) for every site with kanzlei.akte installed."""
     for site in app.objectValues():
@@ -89,11 +102,22 @@ class RootLoginView(BrowserView):
         finally:
             setSite(previous)
 
+    @property
+    def language(self):
+        """No site, so no site language here: German unless the browser prefers
+        English."""
+        accept = self.request.get_header("Accept-Language", "") or ""
+        for part in accept.split(","):
+            code = part.split(";")[0].strip().lower()[:2]
+            if code in ("de", "en"):
+                return code
+        return "de"
+
+    def t(self, msgid):
+        return translate(LABELS[msgid], target_language=self.language)
+
     def _message(self):
-        return translate(failure_message(self.request), context=self.request)
+        return translate(failure_message(self.request), target_language=self.language)
 
     def heading(self):
-        return translate(
-            _("login_heading", default="Anmeldung zur Online-Akte"),
-            context=self.request,
-        )
+        return self.t("login_heading")

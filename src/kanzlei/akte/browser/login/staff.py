@@ -29,7 +29,7 @@ class AccountDisableView(BrowserView):
         except KeyError:
             status.add(
                 _(
-                    "access_unknown_user",
+                    "login_access_unknown_user",
                     default="Dieses Konto gehört nicht zu diesem Mandanten.",
                 ),
                 "error",
@@ -38,7 +38,7 @@ class AccountDisableView(BrowserView):
             if disabled:
                 status.add(
                     _(
-                        "access_disabled",
+                        "login_access_disabled",
                         default="Das Konto ist gesperrt; laufende Anmeldungen "
                         "wurden beendet.",
                     ),
@@ -46,7 +46,10 @@ class AccountDisableView(BrowserView):
                 )
             else:
                 status.add(
-                    _("access_enabled", default="Das Konto ist wieder freigeschaltet."),
+                    _(
+                        "login_access_enabled",
+                        default="Das Konto ist wieder freigeschaltet.",
+                    ),
                     "info",
                 )
         self.request.response.redirect(self.context.absolute_url())
@@ -65,13 +68,14 @@ class LockoutsView(BrowserView):
             if "form.unlock" in self.request.form:
                 lockout.unlock(self.request.form.get("login", ""))
                 status.add(
-                    _("lockout_lifted", default="Die Sperre wurde aufgehoben."), "info"
+                    _("login_lockout_lifted", default="Die Sperre wurde aufgehoben."),
+                    "info",
                 )
             elif "form.reset_ip" in self.request.form:
                 lockout.reset_ip_counters()
                 status.add(
                     _(
-                        "lockout_ip_reset",
+                        "login_lockout_ip_reset",
                         default="Die Sperren nach IP-Adresse wurden aufgehoben.",
                     ),
                     "info",

@@ -6,6 +6,7 @@ the button that made it (the letter page), never stored in clear: showing it aga
 means making a new one, which makes the old one void.
 """
 
+from Acquisition import aq_base
 from datetime import datetime
 from kanzlei.akte import _
 from kanzlei.akte import settings
@@ -69,9 +70,17 @@ def format_datetime(value):
 
 class AccessPanelView(BrowserView):
     template = ViewPageTemplateFile("templates/zugang.pt")
+    panel = ViewPageTemplateFile("templates/zugang_panel.pt")
     letter_template = ViewPageTemplateFile("templates/brief.pt")
 
+    @property
+    def embedded(self):
+        """Rendered inside another page (the Mandant's staff page): only the panel."""
+        return aq_base(self.request.get("PUBLISHED")) is not aq_base(self)
+
     def __call__(self):
+        if self.embedded:
+            return self.panel()
         self.request.response.setHeader("Cache-Control", "no-store")
         if self.request.method == "POST" and self.request.form.get("action"):
             CheckAuthenticator(self.request)
@@ -123,9 +132,14 @@ class AccessPanelView(BrowserView):
         code = invitations.new_code(invitation)
         return self.letter(target, invitation, code, MSG_NEW_CODE, "info")
 
+    def back_url(self):
+        if self.request.form.get("came_from") == "mandant":
+            return self.context.absolute_url()
+        return self.context.absolute_url() + "/@@akte-zugang"
+
     def back(self, message, kind):
         api.portal.show_message(message, request=self.request, type=kind)
-        self.request.response.redirect(self.context.absolute_url() + "/@@akte-zugang")
+        self.request.response.redirect(self.back_url())
         return ""
 
     def letter(self, target, invitation, code, message, kind):
@@ -171,7 +185,10 @@ class AccessPanelView(BrowserView):
                     else "",
                     "failed": invitation.failed_attempts if invitation else 0,
                     "mail_failed": bool(invitation and invitation.mail_failed),
-                    "can_send": bool(getattr(target, "email", None))
+                    "show_invitation": invitation is not None
+                    and not (userid and state == invitations.USED),
+                    "can_send": not userid
+                    and bool(getattr(target, "email", None))
                     and bool(getattr(self.context, "online_access", False)),
                     "can_code": state in (invitations.OPEN, invitations.LOCKED),
                     "can_revoke": state in (invitations.OPEN, invitations.LOCKED),

@@ -2,7 +2,8 @@
 
 Staff (roles Kanzlei, Manager, Site Administrator in the context) get the staff page.
 Everyone else gets the client page the client views register (``akte-mandat``,
-``akte-mandant``); if there is none, a plain "nicht verfügbar" page: never the staff page.
+``akte-mandant``); if there is none, a plain "nicht verfügbar" page, never the
+staff page.
 """
 
 from plone import api

@@ -43,14 +43,19 @@ class DokumenteHinzufuegen(BrowserView):
             created = self.handle(form)
             if created is not None:
                 api.portal.show_message(
-                    _("staff_msg_documents_added",
-                      default="${count} Dokument(e) hinzugefügt.",
-                      mapping={"count": len(created)}),
+                    _(
+                        "staff_msg_documents_added",
+                        default="${count} Dokument(e) hinzugefügt.",
+                        mapping={"count": len(created)},
+                    ),
                     request=self.request,
-                )  # fmt: skip
+                )
                 return self.request.response.redirect(self.context.absolute_url())
             api.portal.show_message(
-                _("staff_msg_form_errors", default="Bitte korrigieren Sie die markierten Angaben."),
+                _(
+                    "staff_msg_form_errors",
+                    default="Bitte korrigieren Sie die markierten Angaben.",
+                ),
                 request=self.request,
                 type="error",
             )
@@ -66,23 +71,27 @@ class DokumenteHinzufuegen(BrowserView):
         uploads = self.uploads(form)
         if not uploads:
             self.errors["files"] = _(
-                "staff_error_no_files", default="Bitte wählen Sie mindestens eine Datei aus."
+                "staff_error_no_files",
+                default="Bitte wählen Sie mindestens eine Datei aus.",
             )
         try:
             document_date = parse_date(form.get("document_date")) or date.today()
         except (ValueError, TypeError):
             self.errors["document_date"] = _(
-                "staff_error_bad_date", default="Bitte ein Datum wie 31.12.2026 angeben."
+                "staff_error_bad_date",
+                default="Bitte ein Datum wie 31.12.2026 angeben.",
             )
         category = form.get("category") or None
         if category and category not in self.category_values():
             self.errors["category"] = _(
-                "staff_error_bad_category", default="Bitte eine Kategorie aus der Liste wählen."
+                "staff_error_bad_category",
+                default="Bitte eine Kategorie aus der Liste wählen.",
             )
         state = form.get("state")
         if state not in ("freigegeben", "intern"):
             self.errors["state"] = _(
-                "staff_error_bad_state", default="Bitte wählen, ob die Dokumente freigegeben werden."
+                "staff_error_bad_state",
+                default="Bitte wählen, ob die Dokumente freigegeben werden.",
             )
         if self.errors:
             return None
@@ -95,7 +104,9 @@ class DokumenteHinzufuegen(BrowserView):
             doc = createContentInContainer(
                 self.context,
                 "Dokument",
-                file=NamedBlobFile(data=upload, filename=filename, contentType=content_type),
+                file=NamedBlobFile(
+                    data=upload, filename=filename, contentType=content_type
+                ),
                 document_date=document_date,
                 category=category,
                 _v_initial_state=state,
@@ -103,7 +114,9 @@ class DokumenteHinzufuegen(BrowserView):
             if api.content.get_state(doc) != state:
                 api.content.transition(
                     obj=doc,
-                    transition="freigeben" if state == "freigegeben" else "zurueckziehen",
+                    transition="freigeben"
+                    if state == "freigegeben"
+                    else "zurueckziehen",
                 )
             created.append(doc)
         return created

@@ -62,7 +62,10 @@ class MandantAddForm(DefaultAddForm):
             group = self._group()
             missing = ()
             for name in ("mandat_title", "mandat_file_number"):
-                if not (values.get(name) or "").strip() and not group.widgets[name].error:
+                if (
+                    not (values.get(name) or "").strip()
+                    and not group.widgets[name].error
+                ):
                     missing += (
                         self._error(
                             group,

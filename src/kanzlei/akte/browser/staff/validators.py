@@ -102,16 +102,21 @@ class FileValidator(validator.SimpleFieldValidator):
     def validate(self, value, force=False):
         try:
             super().validate(value, force)
-        except RequiredMissing:
+        except RequiredMissing as error:
             raise Invalid(
-                _("staff_error_missing_file", default="Bitte wählen Sie eine Datei aus.")
-            )
+                _(
+                    "staff_error_missing_file",
+                    default="Bitte wählen Sie eine Datei aus.",
+                )
+            ) from error
 
 
 validator.WidgetValidatorDiscriminators(
     ClientNumberValidator, field=IMandant["client_number"]
 )
-validator.WidgetValidatorDiscriminators(FileNumberValidator, field=IMandat["file_number"])
+validator.WidgetValidatorDiscriminators(
+    FileNumberValidator, field=IMandat["file_number"]
+)
 validator.WidgetValidatorDiscriminators(
     FirstMandateFileNumberValidator, field=IErstesMandat["mandat_file_number"]
 )

@@ -61,45 +61,68 @@ STATE_TITLES = {
 class MandantStaffView(StaffPage):
     def data(self):
         c = self.context
-        client_type = {"person": _("client_type_person", default="Person"),
-                       "firma": _("client_type_firma", default="Unternehmen")}  # fmt: skip
+        client_type = {
+            "person": _("client_type_person", default="Person"),
+            "firma": _("client_type_firma", default="Unternehmen"),
+        }
         rows = [
             (_("label_client_number", default="Mandantennummer"), c.client_number),
-            (_("label_client_type", default="Art"),
-             self.t(client_type.get(c.client_type, c.client_type or ""))),
+            (
+                _("label_client_type", default="Art"),
+                self.t(client_type.get(c.client_type, c.client_type or "")),
+            ),
             (_("label_street", default="Straße und Hausnummer"), c.street),
-            (_("staff_label_zip_city", default="PLZ und Ort"),
-             " ".join(x for x in (c.zip_code, c.city) if x)),
+            (
+                _("staff_label_zip_city", default="PLZ und Ort"),
+                " ".join(x for x in (c.zip_code, c.city) if x),
+            ),
             (_("label_country", default="Land"), c.country),
             (_("label_phone", default="Telefon"), c.phone),
             (_("label_email", default="E-Mail-Adresse"), c.email),
-            (_("label_online_access", default="Online-Akte"),
-             self.t(_("staff_yes", default="ja") if c.online_access
-                    else _("staff_no", default="nein"))),
-        ]  # fmt: skip
+            (
+                _("label_online_access", default="Online-Akte"),
+                self.t(
+                    _("staff_yes", default="ja")
+                    if c.online_access
+                    else _("staff_no", default="nein")
+                ),
+            ),
+        ]
         return [(self.t(label), value or "") for label, value in rows]
 
     def contacts(self):
         return [
-            {"title": o.title, "email": o.email or "", "phone": o.phone or "",
-             "url": o.absolute_url()}
+            {
+                "title": o.title,
+                "email": o.email or "",
+                "phone": o.phone or "",
+                "url": o.absolute_url(),
+            }
             for o in self.context.objectValues()
             if o.portal_type == "Kontaktperson"
-        ]  # fmt: skip
+        ]
 
     def mandates(self):
         brains = api.content.find(
-            context=self.context, portal_type="Mandat", depth=1, sort_on="created",
+            context=self.context,
+            portal_type="Mandat",
+            depth=1,
+            sort_on="created",
             sort_order="reverse",
-        )  # fmt: skip
+        )
         return [
-            {"title": b.Title, "file_number": b.file_number or "",
-             "opposing_party": b.opposing_party or "", "url": b.getURL(),
-             "state": self.state_title(b), "opened": format_date(b.opened),
-             "closed": format_date(b.closed),
-             "responsible": self.fullname(b.responsible_lawyer)}
+            {
+                "title": b.Title,
+                "file_number": b.file_number or "",
+                "opposing_party": b.opposing_party or "",
+                "url": b.getURL(),
+                "state": self.state_title(b),
+                "opened": format_date(b.opened),
+                "closed": format_date(b.closed),
+                "responsible": self.fullname(b.responsible_lawyer),
+            }
             for b in brains
-        ]  # fmt: skip
+        ]
 
     def portal_users(self):
         active = set(active_userids(self.context))
@@ -115,13 +138,19 @@ class MandantStaffView(StaffPage):
             elif userid in active:
                 status = _("staff_user_active", default="aktiv")
             else:
-                status = _("staff_user_no_access", default="kein Zugang (Online-Akte nicht angekreuzt)")
+                status = _(
+                    "staff_user_no_access",
+                    default="kein Zugang (Online-Akte nicht angekreuzt)",
+                )
             rows.append(
-                {"userid": userid, "fullname": self.fullname(userid),
-                 "kontaktperson": contacts.get(kp_uid, ""),
-                 "registered": format_date(details.get("registered")),
-                 "status": self.t(status)}
-            )  # fmt: skip
+                {
+                    "userid": userid,
+                    "fullname": self.fullname(userid),
+                    "kontaktperson": contacts.get(kp_uid, ""),
+                    "registered": format_date(details.get("registered")),
+                    "status": self.t(status),
+                }
+            )
         return rows
 
     def zugang(self):
@@ -143,19 +172,26 @@ class MandatStaffView(StaffPage):
         if action in ("freigeben", "zurueckziehen"):
             count = self.bulk(action, self.request.form.get("uids") or [])
             if action == "freigeben":
-                msg = _("staff_msg_released", default="${count} Dokument(e) freigegeben.",
-                        mapping={"count": count})  # fmt: skip
+                msg = _(
+                    "staff_msg_released",
+                    default="${count} Dokument(e) freigegeben.",
+                    mapping={"count": count},
+                )
             else:
-                msg = _("staff_msg_withdrawn",
-                        default="${count} Dokument(e) zurückgezogen (intern).",
-                        mapping={"count": count})  # fmt: skip
+                msg = _(
+                    "staff_msg_withdrawn",
+                    default="${count} Dokument(e) zurückgezogen (intern).",
+                    mapping={"count": count},
+                )
             api.portal.show_message(msg, request=self.request)
         elif action in ("abschliessen", "wiedereroeffnen"):
             api.content.transition(obj=self.context, transition=action)
             api.portal.show_message(
                 _("staff_msg_mandate_closed", default="Das Mandat ist abgeschlossen.")
                 if action == "abschliessen"
-                else _("staff_msg_mandate_reopened", default="Das Mandat ist wieder offen."),
+                else _(
+                    "staff_msg_mandate_reopened", default="Das Mandat ist wieder offen."
+                ),
                 request=self.request,
             )
 
@@ -178,12 +214,14 @@ class MandatStaffView(StaffPage):
         rows = [
             (_("label_file_number", default="Aktenzeichen"), c.file_number),
             (_("label_opposing_party", default="Gegner"), c.opposing_party),
-            (_("label_responsible_lawyer", default="Sachbearbeiter"),
-             self.fullname(c.responsible_lawyer)),
+            (
+                _("label_responsible_lawyer", default="Sachbearbeiter"),
+                self.fullname(c.responsible_lawyer),
+            ),
             (_("staff_label_state", default="Status"), self.state_title(c)),
             (_("label_opened", default="Angelegt am"), format_date(c.opened)),
             (_("label_closed", default="Abgeschlossen am"), format_date(c.closed)),
-        ]  # fmt: skip
+        ]
         return [(self.t(label), value or "") for label, value in rows]
 
     def state(self):
@@ -191,29 +229,47 @@ class MandatStaffView(StaffPage):
 
     def documents(self):
         brains = api.content.find(
-            context=self.context, portal_type="Dokument", depth=1,
-            sort_on=("document_date", "created"), sort_order="descending",
-        )  # fmt: skip
+            context=self.context,
+            portal_type="Dokument",
+            depth=1,
+            sort_on=("document_date", "created"),
+            sort_order="descending",
+        )
         return [
-            {"uid": b.UID, "title": b.Title, "url": b.getURL(),
-             "date": format_date(b.document_date), "category": b.category or "",
-             "direction": self.t(DIRECTIONS.getTerm(b.direction).title)
-             if b.direction in DIRECTIONS else "",
-             "state": self.state_title(b), "review_state": b.review_state,
-             "size": format_size(b.file_size),
-             "added_by": self.fullname(b.added_by)}
+            {
+                "uid": b.UID,
+                "title": b.Title,
+                "url": b.getURL(),
+                "date": format_date(b.document_date),
+                "category": b.category or "",
+                "direction": self.t(DIRECTIONS.getTerm(b.direction).title)
+                if b.direction in DIRECTIONS
+                else "",
+                "state": self.state_title(b),
+                "review_state": b.review_state,
+                "size": format_size(b.file_size),
+                "added_by": self.fullname(b.added_by),
+            }
             for b in brains
-        ]  # fmt: skip
+        ]
 
     def messages(self):
         brains = api.content.find(
-            context=self.context, portal_type="Nachricht", depth=1,
-            sort_on="created", sort_order="descending",
-        )  # fmt: skip
+            context=self.context,
+            portal_type="Nachricht",
+            depth=1,
+            sort_on="created",
+            sort_order="descending",
+        )
         return [
-            {"title": b.Title, "url": b.getURL(), "date": format_date(b.created),
-             "author": self.fullname(b.author),
-             "direction": self.t(DIRECTIONS.getTerm(b.direction).title)
-             if b.direction in DIRECTIONS else ""}
+            {
+                "title": b.Title,
+                "url": b.getURL(),
+                "date": format_date(b.created),
+                "author": self.fullname(b.author),
+                "direction": self.t(DIRECTIONS.getTerm(b.direction).title)
+                if b.direction in DIRECTIONS
+                else "",
+            }
             for b in brains
-        ]  # fmt: skip
+        ]

@@ -92,6 +92,11 @@ class IncomingFile:
         known = getattr(obj, "akte_sha256", None) or sha256_of_blobfile(current)
         return known == self.sha256
 
+    def discard(self):
+        """The same file is stored already: remove the temporary upload."""
+        if self.upload is not None:
+            self.upload.cleanup()
+
     def blob(self):
         """The NamedBlobFile; a TUS upload is moved into the blob, never read whole."""
         if self.upload is not None:

@@ -96,7 +96,9 @@ class DokumentPut(IntegrationService):
                 request=self.request,
                 create_values={},
             )
-            if incoming is not None and not incoming.same_as(obj):
+            if incoming is not None and incoming.same_as(obj):
+                incoming.discard()
+            elif incoming is not None:
                 obj.file = incoming.blob()
                 obj.akte_sha256 = incoming.sha256
                 changed.add("file")

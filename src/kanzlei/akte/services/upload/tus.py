@@ -80,7 +80,14 @@ def _check_permission(request, context):
     alsoProvides(request, IDisableCSRFProtection)
 
 
-class UploadPost(tus.UploadPost):
+class _Errors:
+    def error(self, type, message, status=400):  # noqa: A002 - plone.restapi's signature
+        """Our API's error format: ``{"type": ..., "message": ...}``."""
+        self.request.response.setStatus(status)
+        return {"type": type, "message": message}
+
+
+class UploadPost(_Errors, tus.UploadPost):
     def reply(self):
         _check_permission(self.request, self.context)
         if not self.check_tus_version():
@@ -117,7 +124,7 @@ class UploadPost(tus.UploadPost):
         return {"upload": upload.uid}
 
 
-class _Existing:
+class _Existing(_Errors):
     def tus_upload(self):
         if self.uid is None or not UPLOAD_ID.match(self.uid):
             return None

@@ -70,15 +70,40 @@
     if (!pw) {
       hint.textContent = "";
       hint.removeAttribute("data-strength");
+      hint.classList.remove("text-danger", "text-warning", "text-success");
       return;
     }
     var level = score(pw);
     hint.setAttribute("data-strength", level);
     hint.textContent = hint.getAttribute("data-label-" + level) || "";
+    hint.classList.remove("text-danger", "text-warning", "text-success");
+    hint.classList.add(colors[level]);
   }
+
+  var colors = {
+    "short": "text-danger",
+    "weak": "text-danger",
+    "medium": "text-warning",
+    "strong": "text-success",
+    "very-strong": "text-success"
+  };
 
   input.addEventListener("input", update);
   if (userInput) {
     userInput.addEventListener("input", update);
+  }
+
+  // A field's old error message goes away as soon as the field is changed.
+  var form = input.form;
+  if (form) {
+    form.addEventListener("input", function (event) {
+      event.target.classList.remove("is-invalid");
+      var field = event.target.closest(".field");
+      var feedback = field ? field.querySelector(".invalid-feedback") : null;
+      if (feedback) {
+        feedback.hidden = true;
+        feedback.style.display = "none";
+      }
+    });
   }
 }());

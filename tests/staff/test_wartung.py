@@ -1,0 +1,42 @@
+"""@@akte-wartung: the archive job by hand (Manager only, POST with authenticator)."""
+
+from datetime import date
+from datetime import timedelta
+from kanzlei.akte.testing import make_client
+from plone import api
+from plone.app.testing import SITE_OWNER_NAME
+from plone.app.testing import SITE_OWNER_PASSWORD
+
+import re
+import requests
+import transaction
+
+
+def test_wartung_view(functional, base_url, staff):
+    portal = functional["portal"]
+    mandant, mandat = make_client(portal, "Anna A", "A-1", "1/26")
+    with api.env.adopt_roles(["Manager"]):
+        api.content.transition(obj=mandat, transition="abschliessen")
+    mandat.closed = date.today() - timedelta(days=400)
+    transaction.commit()
+    url = base_url + "/@@akte-wartung"
+
+    staff = requests.Session()
+    staff.auth = ("anwalt", "Kanzlei-Test-Passwort-2026")
+    response = staff.post(url, allow_redirects=False)
+    assert response.status_code in (302, 401, 403)
+
+    admin = requests.Session()
+    admin.auth = (SITE_OWNER_NAME, SITE_OWNER_PASSWORD)
+    assert admin.get(url).status_code == 400  # POST only
+    assert admin.post(url).status_code == 403  # no authenticator
+    transaction.begin()
+    assert api.content.get_state(mandat) == "abgeschlossen"
+
+    page = admin.get(base_url).text
+    token = re.search(r'data-token="([^"]+)"', page).group(1)
+    response = admin.post(url, data={"_authenticator": token})
+    assert response.status_code == 200
+    assert response.json() == {"archived": 1}
+    transaction.begin()
+    assert api.content.get_state(mandat) == "archiviert"
