@@ -62,21 +62,23 @@ class AkteClient:
         return self._call("PUT", f"/@akte-mandant/{client_number}", json=fields).json()
 
     def mandat(self, file_number, **fields):
-        return self._call("PUT", "/@akte-mandat", json={"file_number": file_number, **fields}).json()
+        return self._call(
+            "PUT", "/@akte-mandat", json={"file_number": file_number, **fields}
+        ).json()
 
     def mandate(self, items):
         """Many mandates at once (up to 500): [{"file_number": ..., ...}, ...]."""
         return self._call("PUT", "/@akte-mandat", json={"items": items}).json()
 
     def dokument(self, external_id, path=None, **fields):
-        """Create or update a document; ``path`` is a local file (sent by TUS when large)."""
+        """Create or update a document; ``path``: a local file (large ones by TUS)."""
         body = {"external_id": external_id, **fields}
         if path is not None:
             body["file"] = self.file_spec(path)
         return self._call("PUT", "/@akte-dokument", json=body).json()
 
     def dokumente(self, items):
-        """Many documents at once (up to 500), each with ``file`` as from file_spec()."""
+        """Many documents at once (up to 500), ``file`` as from file_spec()."""
         return self._call("PUT", "/@akte-dokument", json={"items": items}).json()
 
     def file_spec(self, path):
@@ -105,7 +107,9 @@ class AkteClient:
             headers={
                 **tus,
                 "Upload-Length": str(size),
-                "Upload-Metadata": f"filename {b64(path.name)},content-type {b64(content_type)}",
+                "Upload-Metadata": (
+                    f"filename {b64(path.name)},content-type {b64(content_type)}"
+                ),
             },
         )
         location = start.headers["Location"]
@@ -164,7 +168,9 @@ class AkteClient:
         return self._call("GET", item["file"]["download"]).content
 
     def abgeholt(self, uids):
-        return self._call("POST", "/@akte-eingang/fetched", json={"uids": list(uids)}).json()
+        return self._call(
+            "POST", "/@akte-eingang/fetched", json={"uids": list(uids)}
+        ).json()
 
 
 if __name__ == "__main__":
@@ -172,4 +178,6 @@ if __name__ == "__main__":
     client = AkteClient(url, token or os.environ.get("AKTE_TOKEN", ""))
     if command == "eingang":
         for entry in client.eingang():
-            print(entry["cursor"], entry["@type"], entry["client_number"], entry["title"])
+            print(
+                entry["cursor"], entry["@type"], entry["client_number"], entry["title"]
+            )

@@ -3,8 +3,10 @@
 from .helpers import denied
 from .helpers import login
 from .helpers import PASSWORD
+from pathlib import Path
 
 
+SCREENSHOTS = Path(__file__).parents[2] / "docs" / "screenshots"
 A_SECRETS = (
     "101/26",
     "Mietsache",
@@ -103,6 +105,7 @@ def test_phone_viewport(akte, base_url, chromium):
         width = page.evaluate("document.documentElement.scrollWidth")
         assert width <= 360, (url, width)
     page.goto(akte["m1"].absolute_url() + "/@@akte-mandat")
+    page.screenshot(path=str(SCREENSHOTS / "akte-telefon.png"), full_page=True)
     assert page.get_by_role("button", name="Hochladen").is_visible()
     assert page.get_by_role("link", name="Alle herunterladen").is_visible()
     # Keyboard: the document links are reachable by Tab.

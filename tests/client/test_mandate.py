@@ -103,3 +103,35 @@ def test_documents_filters_preview_and_zips(akte, base_url, page):
 
     # Client B's ZIP of the same user session is not reachable; B's docs never listed.
     assert "Geheimes Gutachten B" not in page.content()
+
+
+def test_closed_mandate_is_read_only_and_zip_is_streamed(akte, base_url, page):
+    login(page, base_url, "mandant-a", PASSWORD)
+    closed_url = akte["m3"].absolute_url()
+    page.goto(closed_url + "/@@akte-mandat")
+    assert "abgeschlossen (nur lesen)" in page.inner_text("body")
+    assert page.locator("form.akte-upload").count() == 0
+    assert page.locator("form.akte-message-form").count() == 0
+    page.goto(akte["m1"].absolute_url() + "/@@akte-mandat")
+    token = page.locator("form.akte-upload input[name='_authenticator']").input_value()
+    reply = page.request.post(
+        closed_url + "/@@akte-hochladen",
+        headers={"Accept": "application/json"},
+        multipart={
+            "_authenticator": token,
+            "datei": {
+                "name": "spaet.pdf",
+                "mimeType": "application/pdf",
+                "buffer": b"%PDF",
+            },
+        },
+    )
+    assert reply.status == 403
+    assert "keine Dokumente mehr hochgeladen" in reply.json()["message"]
+
+    # The ZIP goes out as a stream: no Content-Length, built while sending.
+    reply = page.request.get(akte["m1"].absolute_url() + "/@@akte-zip")
+    assert reply.headers["content-type"] == "application/zip"
+    assert "content-length" not in reply.headers
+    assert reply.headers["x-content-type-options"] == "nosniff"
+    assert len(zip_names(reply.body())) == 4

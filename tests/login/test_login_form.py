@@ -26,7 +26,7 @@ def _is_authenticated(session, base_url):
 def test_plugin_installed_and_wraps_source_users(portal):
     plugins = portal.acl_users.plugins
     ids = plugins.listPluginIds(IAuthenticationPlugin)
-    assert ids[0] == PLUGIN_ID
+    assert PLUGIN_ID in ids
     assert "source_users" not in ids
 
 
@@ -72,3 +72,11 @@ def test_wrong_kanzlei_datenbank_password_same_message(functional, base_url):
     session, response = form_login(base_url, "mueller", "x", kanzlei="FalscheKanzlei")
     assert 'value="FalscheKanzlei"' in response.text
     assert 'value="mueller"' in response.text
+
+
+def test_empty_kanzlei_is_refused(functional, base_url):
+    _client(functional["portal"])
+    session, response = form_login(base_url, "mueller", PASSWORD, kanzlei="")
+    assert GENERIC in response.text
+    assert not _is_authenticated(session, base_url)
+    assert 'name="kanzlei"' in response.text and "required" in response.text

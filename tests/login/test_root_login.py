@@ -52,14 +52,17 @@ def test_root_login_into_matching_site(two_sites):
     assert "Database" in english and "Log in" in english
 
     session, response = _root_login(root_url, "ZweiteKanzlei", "ZK2", "meier", PASSWORD)
-    assert response.url == f"{root_url}/{SECOND_SITE}"
+    landing = response.history[0].headers["Location"]
+    assert landing == f"{root_url}/{SECOND_SITE}/@@meine-akte"
+    assert response.status_code == 200
     assert _authenticated(session, f"{root_url}/{SECOND_SITE}")
     assert not _authenticated(session, f"{root_url}/plone")  # not valid in the other
 
     session, response = _root_login(
         root_url, "KLXRechtsanwälte", "KLX", "mueller", PASSWORD
     )
-    assert response.url == f"{root_url}/plone"
+    landing = response.history[0].headers["Location"]
+    assert landing == f"{root_url}/plone/@@meine-akte"
     assert _authenticated(session, f"{root_url}/plone")
 
     # a user of one firm cannot log in with the other firm's Kanzlei/Datenbank,

@@ -117,7 +117,8 @@ def test_client_preferences_sofort_and_nie(akte, flush):
     add_document(akte.mandat_b)
     transaction.commit()
 
-    flush(akte.portal)  # now: "sofort" is due at once, "nie" never
+    assert flush(akte.portal)["sent"] == 0  # "sofort": once nothing new came for 1 min
+    flush(akte.portal, minutes=1)  # "nie": never
     assert [rcpts for rcpts, _m in akte.sink.messages] == [["erika@example.org"]]
     flush(akte.portal, minutes=60 * 24 * 2)
     assert len(akte.sink.messages) == 1
@@ -130,3 +131,23 @@ def test_show_details_setting(akte, flush):
     flush(akte.portal, minutes=11)
     text = body(akte.sink.messages[0][1])
     assert "123/26" in text and "Klageerwiderung" in text
+
+
+def test_rules_installed_and_removed_on_uninstall(akte, flush):
+    from kanzlei.akte.mail import queue
+    from kanzlei.akte.mail.setup import remove_rules
+    from kanzlei.akte.mail.setup import RULES
+    from plone.contentrules.engine.interfaces import IRuleAssignmentManager
+    from plone.contentrules.engine.interfaces import IRuleStorage
+    from zope.component import getUtility
+
+    storage = getUtility(IRuleStorage)
+    assignments = IRuleAssignmentManager(akte.portal)
+    for name in RULES:
+        assert storage[name].enabled and name in assignments
+
+    remove_rules(akte.portal)  # what the uninstall profile's handler calls
+    assert not set(RULES) & set(storage.keys())
+    add_document(akte.mandat_a)
+    transaction.commit()
+    assert queue.entries(akte.portal) == []

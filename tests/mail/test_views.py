@@ -51,6 +51,10 @@ def test_inbox_staff_only_newest_first_mark_seen(akte, base_url):
         assert response.status_code != 200
         assert "Upload" not in response.text
 
+    # The "Eingang" tab: staff see it, clients do not.
+    assert "/@@eingang" in requests.get(base_url, auth=STAFF, timeout=30).text
+    assert "/@@eingang" not in requests.get(base_url, auth=CLIENT_A, timeout=30).text
+
     page = requests.get(url, auth=STAFF, timeout=30)
     assert page.status_code == 200
     assert "Eingang" in page.text
@@ -171,3 +175,36 @@ def test_admin_edits_the_rule_texts_in_the_content_rules_ui(akte, base_url, flus
     text = message.get_body(preferencelist=("plain",)).get_content()
     link = f"{akte.portal.absolute_url()}/resolveuid/{akte.mandat_a.UID()}"
     assert text.strip() == f"Neu für Sie: {link}"
+
+
+def test_send_now_and_settings_are_for_administrators_only(akte, base_url):
+    from datetime import timedelta
+    from kanzlei.akte.mail import preferences
+    from kanzlei.akte.mail import queue
+    from kanzlei.akte.testing import add_document
+    from plone.app.testing import SITE_OWNER_NAME
+    from plone.app.testing import SITE_OWNER_PASSWORD
+
+    preferences.set_preference("mandant_a", preferences.SOFORT)
+    add_document(akte.mandat_a)
+    for key, entry in queue.entries(akte.portal):  # added two minutes ago
+        queue.replace(akte.portal, key, created=entry["created"] - timedelta(minutes=2))
+    transaction.commit()
+    send = f"{base_url}/@@akte-benachrichtigungen-senden"
+    settings = f"{base_url}/@@akte-benachrichtigungen-einstellungen"
+
+    for auth in (CLIENT_A, STAFF, None):
+        refused = requests.post(send, auth=auth, timeout=30, allow_redirects=False)
+        assert refused.status_code != 200 and "sent=" not in refused.text
+        response = requests.get(settings, auth=auth, timeout=30, allow_redirects=False)
+        assert response.status_code != 200
+    assert akte.sink.messages == []
+
+    admin = (SITE_OWNER_NAME, SITE_OWNER_PASSWORD)
+    assert requests.get(send, auth=admin, timeout=30).status_code == 403  # POST only
+    response = requests.post(send, auth=admin, timeout=30)
+    assert response.status_code == 200
+    assert response.text == "sent=1 failed=0 dropped=0\n"
+    assert [rcpts for rcpts, _m in akte.sink.messages] == [["erika@example.org"]]
+    panel = requests.get(settings, auth=admin, timeout=30)
+    assert panel.status_code == 200 and "Details in E-Mails nennen" in panel.text

@@ -119,5 +119,7 @@ def test_invitation_registration_login(
     assert "userrole-authenticated" in (
         client.locator("body").get_attribute("class") or ""
     )
+    # the combined add form fired several events: still exactly one invitation mail
+    assert len(smtp_sink.messages) == 1
     client.context.close()
     staff.context.close()

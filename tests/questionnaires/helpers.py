@@ -10,14 +10,11 @@ STAFF_PASSWORD = "Kanzlei-Test-Passwort-2026"
 
 
 def add_questionnaire(mandat, preset_id, request, title=""):
-    """Add a questionnaire from a template the way staff do (the add view)."""
-    from kanzlei.akte.questionnaires.presets import get_preset
-    from kanzlei.akte.questionnaires.views import FragebogenHinzufuegen
+    """Add a questionnaire from a template as the lawyer ``anwalt``."""
+    from kanzlei.akte.questionnaires.presets import add_from_preset
 
     with api.env.adopt_user(username="anwalt"):
-        return FragebogenHinzufuegen(mandat, request).create(
-            get_preset(preset_id), title
-        )
+        return add_from_preset(mandat, preset_id, title, request)
 
 
 def authenticator(html):

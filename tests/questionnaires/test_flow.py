@@ -213,5 +213,64 @@ def test_lawyer_is_told_once_without_the_answers(akte_web, fragebogen, smtp_sink
     assert [rcpts for rcpts, _m in messages] == [["anwalt@example.org"]]
     text = messages[0][1].get_body(preferencelist=("plain",)).get_content()
     assert "beantworteter Fragebogen" in text
-    assert akte_web["mandat_a"].absolute_url() in text
+    mandat = akte_web["mandat_a"]
+    assert mandat.absolute_url() in text or api.content.get_uuid(mandat) in text
     assert "Aachener" not in text and "Rot" not in text
+
+
+FILE_MODEL = """<?xml version="1.0" encoding="utf-8"?>
+<model xmlns="http://namespaces.plone.org/supermodel/schema">
+  <schema>
+    <field name="name" type="zope.schema.TextLine"><title>Name</title></field>
+    <field name="beleg" type="plone.namedfile.field.NamedBlobFile">
+      <title>Beleg</title>
+      <required>False</required>
+    </field>
+  </schema>
+</model>
+"""
+
+
+def test_files_attached_to_answers_become_dokumente(akte_web):
+    mandat = akte_web["mandat_a"]
+    with api.env.adopt_user(username="anwalt"):
+        form = api.content.create(
+            container=mandat, type="EasyForm", title="Belege", fields_model=FILE_MODEL
+        )
+    transaction.commit()
+    client = session("mandant-a", CLIENT_PASSWORD)
+    page = client.get(form.absolute_url())
+    data = {
+        "form.widgets.name": "Erika Muster",
+        "form.buttons.submit": "Absenden",
+        "_authenticator": authenticator(page.text),
+    }
+
+    # A type the firm does not accept: a German message, nothing stored.
+    refused = client.post(
+        form.absolute_url(),
+        data=data,
+        files={
+            "form.widgets.beleg": ("virus.exe", b"MZ...", "application/octet-stream")
+        },
+    )
+    assert "Dateien dieses Typs können nicht hochgeladen werden" in refused.text
+    assert 'value="Erika Muster"' in refused.text
+    assert documents(mandat) == {}
+
+    pdf = b"%PDF-1.4 Rechnung Werkstatt"
+    client.post(
+        form.absolute_url(),
+        data=data,
+        files={"form.widgets.beleg": ("rechnung.pdf", pdf, "application/pdf")},
+    )
+    docs = [b.getObject() for b in documents(mandat).values()]
+    assert len(docs) == 3
+    [beleg] = [d for d in docs if d.file.filename == "rechnung.pdf"]
+    assert beleg.file.data == pdf
+    assert beleg.direction == "mandant"
+    assert api.content.get_state(beleg) == "freigegeben"
+    [raw] = [d for d in docs if d.file.contentType == "application/json"]
+    answer = json.loads(raw.file.data)["answers"]["beleg"]
+    assert answer["filename"] == "rechnung.pdf"
+    assert answer["dokument_uid"] == api.content.get_uuid(beleg)

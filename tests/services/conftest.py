@@ -53,7 +53,7 @@ def api_session(base_url, api_token):
 
 @pytest.fixture
 def two_clients(portal_f):
-    """Client A (user ``mandant_a``) and client B (user ``mandant_b``), one mandate each."""
+    """Client A (user ``mandant_a``) and B (user ``mandant_b``), one mandate each."""
     a = make_client(portal_f, "Anna Alpha", "10001", "1/26", userid="mandant_a")
     b = make_client(portal_f, "Bernd Beta", "10002", "2/26", userid="mandant_b")
     transaction.commit()

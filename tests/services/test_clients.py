@@ -75,7 +75,9 @@ def test_status_never_reveals_secrets(base_url, api_session, two_clients):
     assert api_session.get(f"{base_url}/@akte-status/99999").status_code == 404
 
 
-def test_inbox_shows_client_uploads_and_messages(base_url, api_session, portal_f, two_clients):
+def test_inbox_shows_client_uploads_and_messages(
+    base_url, api_session, portal_f, two_clients
+):
     (mandant_a, mandat_a), _b = two_clients
     client = client_session(portal_f, "mandant_a")
     upload = client.post(
@@ -113,10 +115,18 @@ def test_inbox_shows_client_uploads_and_messages(base_url, api_session, portal_f
         f"{base_url}/@akte-eingang/fetched", json={"uids": [first["items"][0]["UID"]]}
     )
     assert marked.json() == {"marked": 1}
-    unfetched = api_session.get(f"{base_url}/@akte-eingang", params={"unfetched": 1}).json()
+    unfetched = api_session.get(
+        f"{base_url}/@akte-eingang", params={"unfetched": 1}
+    ).json()
     assert [i["title"] for i in unfetched["items"]] == ["Frage"]
-    assert api_session.post(f"{base_url}/@akte-eingang/fetched", json={}).status_code == 400
-    assert api_session.get(f"{base_url}/@akte-eingang", params={"limit": 0}).status_code == 400
+    assert (
+        api_session.post(f"{base_url}/@akte-eingang/fetched", json={}).status_code
+        == 400
+    )
+    assert (
+        api_session.get(f"{base_url}/@akte-eingang", params={"limit": 0}).status_code
+        == 400
+    )
 
 
 ENDPOINTS = [

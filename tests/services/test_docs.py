@@ -85,7 +85,7 @@ class Runner:
             assert isinstance(actual, list) and len(actual) == len(expected), (
                 f"{where}: {actual!r} vs {expected!r}"
             )
-            for index, (exp, act) in enumerate(zip(expected, actual)):
+            for index, (exp, act) in enumerate(zip(expected, actual, strict=True)):
                 self.match(exp, act, f"{where}[{index}]")
         else:
             assert expected == actual, f"{where}: {actual!r} != {expected!r}"
@@ -129,7 +129,11 @@ def client_uploads(portal, base_url, values):
         if candidate.client_number == "10001":
             mandant = candidate
     with api.env.adopt_roles(["Manager"]):
-        api.user.create(email="erika@example.org", username="erika", password="Ein-Langes-Passwort-2026!")
+        api.user.create(
+            email="erika@example.org",
+            username="erika",
+            password="Ein-Langes-Passwort-2026!",
+        )
         link_user(mandant, "erika")
     transaction.commit()
     client = client_session(portal, "erika")
@@ -154,7 +158,9 @@ def client_uploads(portal, base_url, values):
     assert message.status_code == 201, message.text
 
 
-def test_every_example_in_the_api_documentation(base_url, portal_f, api_token, smtp_sink):
+def test_every_example_in_the_api_documentation(
+    base_url, portal_f, api_token, smtp_sink
+):
     make_client(portal_f, "Dora Doc", "90001", "900/26", userid="mandant_doc")
     configure_mailhost(smtp_sink.port)
     api.portal.set_registry_record("kanzlei.akte.max_upload_mb", 1)

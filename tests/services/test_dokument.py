@@ -17,13 +17,19 @@ def doc_payload(external_id="DOC-1", data=b"%PDF-1.4 eins", **extra):
         "title": "Klageschrift",
         "document_date": "2026-01-15",
         "category": "Schriftsatz",
-        "file": {"data": b64(data), "filename": "klage.pdf", "content-type": "application/pdf"},
+        "file": {
+            "data": b64(data),
+            "filename": "klage.pdf",
+            "content-type": "application/pdf",
+        },
     }
     payload.update(extra)
     return payload
 
 
-def test_document_created_once_and_updated_only_on_change(base_url, api_session, two_clients):
+def test_document_created_once_and_updated_only_on_change(
+    base_url, api_session, two_clients
+):
     url = f"{base_url}/@akte-dokument"
     first = api_session.put(url, json=doc_payload())
     assert first.status_code == 201, first.text
@@ -38,7 +44,9 @@ def test_document_created_once_and_updated_only_on_change(base_url, api_session,
     assert again.json()["changed"] == []
     assert again.json()["modified"] == body["modified"]
 
-    new_file = api_session.put(url, json=doc_payload(data=b"%PDF-1.4 zwei", review_state="intern"))
+    new_file = api_session.put(
+        url, json=doc_payload(data=b"%PDF-1.4 zwei", review_state="intern")
+    )
     assert new_file.json()["changed"] == ["file", "review_state"]
     assert new_file.json()["review_state"] == "intern"
     download = api_session.get(new_file.json()["file"]["download"])
@@ -58,13 +66,21 @@ def test_document_errors(base_url, api_session, two_clients):
     assert unknown_mandate.json()["type"] == "NotFound"
 
     bad = api_session.put(
-        url, json=doc_payload(category="Kochrezept", document_date="gestern", file={"data": "!!"})
+        url,
+        json=doc_payload(
+            category="Kochrezept", document_date="gestern", file={"data": "!!"}
+        ),
     )
     assert bad.status_code == 400
     assert {e["field"] for e in bad.json()["errors"]} >= {"file"}
 
-    bad_fields = api_session.put(url, json=doc_payload(category="Kochrezept", document_date="x"))
-    assert {e["field"] for e in bad_fields.json()["errors"]} == {"category", "document_date"}
+    bad_fields = api_session.put(
+        url, json=doc_payload(category="Kochrezept", document_date="x")
+    )
+    assert {e["field"] for e in bad_fields.json()["errors"]} == {
+        "category",
+        "document_date",
+    }
 
     api.portal.set_registry_record("kanzlei.akte.max_upload_mb", 1)
     transaction.commit()
@@ -78,7 +94,8 @@ def test_document_errors(base_url, api_session, two_clients):
 
     # a batch is all or nothing: the first item is not stored when the second fails
     batch = api_session.put(
-        url, json={"items": [doc_payload("DOC-2"), doc_payload("DOC-3", file_number="9/9")]}
+        url,
+        json={"items": [doc_payload("DOC-2"), doc_payload("DOC-3", file_number="9/9")]},
     )
     assert batch.status_code == 404
     assert batch.json()["index"] == 1
@@ -113,7 +130,11 @@ def test_tus_upload_then_document(base_url, api_session, two_clients):
     upload_id = location.rsplit("/", 1)[-1]
     created = api_session.put(
         f"{base_url}/@akte-dokument",
-        json={"external_id": "BIG-1", "file_number": "1/26", "file": {"upload": upload_id}},
+        json={
+            "external_id": "BIG-1",
+            "file_number": "1/26",
+            "file": {"upload": upload_id},
+        },
     )
     assert created.status_code == 201, created.text
     assert created.json()["file"]["size"] == len(data)
@@ -122,7 +143,11 @@ def test_tus_upload_then_document(base_url, api_session, two_clients):
     # the upload is used up
     reused = api_session.put(
         f"{base_url}/@akte-dokument",
-        json={"external_id": "BIG-2", "file_number": "1/26", "file": {"upload": upload_id}},
+        json={
+            "external_id": "BIG-2",
+            "file_number": "1/26",
+            "file": {"upload": upload_id},
+        },
     )
     assert reused.status_code == 400
 

@@ -108,7 +108,9 @@ def test_sync_upload_invite_inbox(base_url, api_session, portal_f, smtp_sink, tm
         f"{base_url}/@search", params={"portal_type": "Dokument", "b_size": 1}
     ).json()["items_total"]
     assert total == DOCUMENTS
-    six = session.get(f"{base_url}/@akte-dokument", params={"external_id": "D00006"}).json()
+    six = session.get(
+        f"{base_url}/@akte-dokument", params={"external_id": "D00006"}
+    ).json()
     assert session.get(six["file"]["download"]).content == b"%PDF-1.4 Dokument 6 v2"
 
     # 3. 300 MB by TUS; the server (in this process) must not hold the file in memory
@@ -131,8 +133,10 @@ def test_sync_upload_invite_inbox(base_url, api_session, portal_f, smtp_sink, tm
         headers={
             "Tus-Resumable": "1.0.0",
             "Upload-Length": str(size),
-            "Upload-Metadata": "filename " + b64(b"akte-komplett.pdf")
-            + ",content-type " + b64(b"application/pdf"),
+            "Upload-Metadata": "filename "
+            + b64(b"akte-komplett.pdf")
+            + ",content-type "
+            + b64(b"application/pdf"),
         },
     )
     assert start.status_code == 201
@@ -175,7 +179,9 @@ def test_sync_upload_invite_inbox(base_url, api_session, portal_f, smtp_sink, tm
         json={"email": "k0000@example.org", "online_access": True},
     )
     assert client.status_code == 200
-    invited = session.post(f"{base_url}/@akte-einladung", json={"client_number": "K0000"})
+    invited = session.post(
+        f"{base_url}/@akte-einladung", json={"client_number": "K0000"}
+    )
     assert invited.status_code == 201, invited.text
     code = invited.json()["activation_code"]
     mails = smtp_sink.wait_for(1)
@@ -185,9 +191,16 @@ def test_sync_upload_invite_inbox(base_url, api_session, portal_f, smtp_sink, tm
     # the client registers with link token and code (as the registration page does)
     transaction.begin()
     invitation = invitations.find_by_token(link.group(1))
-    assert registration.check(
-        invitation, code, "k.null", "Ein-Langes-Passwort-2026!", "Ein-Langes-Passwort-2026!"
-    ) == {}
+    assert (
+        registration.check(
+            invitation,
+            code,
+            "k.null",
+            "Ein-Langes-Passwort-2026!",
+            "Ein-Langes-Passwort-2026!",
+        )
+        == {}
+    )
     registration.register(invitation, "k.null", "Ein-Langes-Passwort-2026!")
     transaction.commit()
     status = session.get(f"{base_url}/@akte-status/K0000").json()
@@ -195,7 +208,9 @@ def test_sync_upload_invite_inbox(base_url, api_session, portal_f, smtp_sink, tm
 
     # 5. the client uploads; the firm's software pulls the inbox and marks it fetched
     userid = api.user.get(username="k.null").getId()
-    mandat = session.get(f"{base_url}/@akte-mandat", params={"file_number": "1000/26"}).json()
+    mandat = session.get(
+        f"{base_url}/@akte-mandat", params={"file_number": "1000/26"}
+    ).json()
     client_http = client_session(portal_f, userid)
     uploaded = client_http.post(
         mandat["@id"],
@@ -212,10 +227,15 @@ def test_sync_upload_invite_inbox(base_url, api_session, portal_f, smtp_sink, tm
     )
     assert uploaded.status_code == 201, uploaded.text
     inbox = session.get(f"{base_url}/@akte-eingang", params={"unfetched": 1}).json()
-    assert [(i["title"], i["file_number"], i["client_number"]) for i in inbox["items"]] == [
-        ("Unterschriebene Vollmacht", "1000/26", "K0000")
-    ]
+    assert [
+        (i["title"], i["file_number"], i["client_number"]) for i in inbox["items"]
+    ] == [("Unterschriebene Vollmacht", "1000/26", "K0000")]
     item = inbox["items"][0]
     assert session.get(item["file"]["download"]).content == b"%PDF-1.4 Vollmacht"
     session.post(f"{base_url}/@akte-eingang/fetched", json={"cursor": inbox["cursor"]})
-    assert session.get(f"{base_url}/@akte-eingang", params={"unfetched": 1}).json()["items"] == []
+    assert (
+        session.get(f"{base_url}/@akte-eingang", params={"unfetched": 1}).json()[
+            "items"
+        ]
+        == []
+    )

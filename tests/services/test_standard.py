@@ -1,4 +1,4 @@
-"""plone.restapi's standard endpoints for our types, as the Integration role uses them."""
+"""plone.restapi's standard endpoints for our types, used by the Integration role."""
 
 from kanzlei.akte.testing import add_document
 
@@ -75,7 +75,9 @@ def test_create_read_update_and_search(base_url, api_session, two_clients):
     assert api_session.get(doc_url).json()["review_state"] == "freigegeben"
 
 
-def test_duplicate_keys_via_standard_endpoints_give_409(base_url, api_session, two_clients):
+def test_duplicate_keys_via_standard_endpoints_give_409(
+    base_url, api_session, two_clients
+):
     (mandant_a, mandat_a), (mandant_b, mandat_b) = two_clients
     area = rest_url(mandant_a.__parent__, base_url)
     duplicate = api_session.post(
@@ -84,7 +86,9 @@ def test_duplicate_keys_via_standard_endpoints_give_409(base_url, api_session, t
     assert duplicate.status_code == 409, duplicate.text
     assert duplicate.json()["type"] == "Conflict"
     assert "10001" in duplicate.json()["message"]
-    patch = api_session.patch(rest_url(mandat_b, base_url), json={"file_number": "1/26"})
+    patch = api_session.patch(
+        rest_url(mandat_b, base_url), json={"file_number": "1/26"}
+    )
     assert patch.status_code == 409
     transaction.begin()
     assert mandat_b.file_number == "2/26"
@@ -94,7 +98,8 @@ def test_duplicate_keys_via_standard_endpoints_give_409(base_url, api_session, t
 def test_validation_error_names_field(base_url, api_session, two_clients):
     (mandant_a, _mandat), _b = two_clients
     response = api_session.post(
-        rest_url(mandant_a, base_url), json={"@type": "Mandat", "title": "Ohne Aktenzeichen"}
+        rest_url(mandant_a, base_url),
+        json={"@type": "Mandat", "title": "Ohne Aktenzeichen"},
     )
     assert response.status_code == 400
     assert "file_number" in response.text
@@ -105,11 +110,19 @@ def test_standard_tus_upload_creates_document(base_url, api_session, two_clients
     data = b"%PDF-1.4 " + b"x" * 100_000
     meta = ",".join(
         f"{k} {base64.b64encode(v.encode()).decode()}"
-        for k, v in {"filename": "scan.pdf", "content-type": "application/pdf", "@type": "Dokument"}.items()
+        for k, v in {
+            "filename": "scan.pdf",
+            "content-type": "application/pdf",
+            "@type": "Dokument",
+        }.items()
     )
     start = api_session.post(
         f"{rest_url(mandat_a, base_url)}/@tus-upload",
-        headers={"Tus-Resumable": "1.0.0", "Upload-Length": str(len(data)), "Upload-Metadata": meta},
+        headers={
+            "Tus-Resumable": "1.0.0",
+            "Upload-Length": str(len(data)),
+            "Upload-Metadata": meta,
+        },
     )
     assert start.status_code == 201, start.text
     patch = api_session.patch(

@@ -11,12 +11,21 @@ import transaction
 
 def test_token_authenticates_and_is_stored_hashed(base_url, portal_f, api_token):
     url = f"{base_url}/@akte-eingang"
-    bearer = requests.get(url, headers={"Authorization": f"Bearer {api_token}", "Accept": "application/json"})
+    bearer = requests.get(
+        url,
+        headers={"Authorization": f"Bearer {api_token}", "Accept": "application/json"},
+    )
     assert bearer.status_code == 200
-    header = requests.get(url, headers={"X-Akte-Token": api_token, "Accept": "application/json"})
+    header = requests.get(
+        url, headers={"X-Akte-Token": api_token, "Accept": "application/json"}
+    )
     assert header.status_code == 200
     wrong = requests.get(
-        url, headers={"Authorization": f"Bearer {api_token[:-2]}xx", "Accept": "application/json"}
+        url,
+        headers={
+            "Authorization": f"Bearer {api_token[:-2]}xx",
+            "Accept": "application/json",
+        },
     )
     assert wrong.status_code == 401
 
@@ -38,11 +47,18 @@ def test_admin_creates_and_revokes_tokens(base_url, portal_f, integration_user):
     page = admin.get(page_url)
     assert page.status_code == 200
     assert integration_user in page.text
-    authenticator = re.search(r'name="_authenticator" value="([^"]+)"', page.text).group(1)
+    authenticator = re.search(
+        r'name="_authenticator" value="([^"]+)"', page.text
+    ).group(1)
 
     refused = admin.post(
         page_url,
-        data={"_authenticator": authenticator, "form.create": "1", "name": "", "userid": "nobody"},
+        data={
+            "_authenticator": authenticator,
+            "form.create": "1",
+            "name": "",
+            "userid": "nobody",
+        },
     )
     assert "Bitte einen Namen angeben." in refused.text
     assert "akte_" not in refused.text
@@ -58,7 +74,8 @@ def test_admin_creates_and_revokes_tokens(base_url, portal_f, integration_user):
     )
     token = re.search(r'id="new-token"[^>]*>(akte_[^<]+)<', created.text).group(1)
     ok = requests.get(
-        f"{base_url}/@akte-eingang", headers={"Authorization": f"Bearer {token}", "Accept": "application/json"}
+        f"{base_url}/@akte-eingang",
+        headers={"Authorization": f"Bearer {token}", "Accept": "application/json"},
     )
     assert ok.status_code == 200
     listing = admin.get(page_url)
@@ -66,16 +83,29 @@ def test_admin_creates_and_revokes_tokens(base_url, portal_f, integration_user):
 
     transaction.begin()
     token_id = get_plugin(portal_f).list_tokens()[0]["id"]
-    admin.post(page_url, data={"_authenticator": authenticator, "form.revoke": "1", "token_id": token_id})
+    admin.post(
+        page_url,
+        data={
+            "_authenticator": authenticator,
+            "form.revoke": "1",
+            "token_id": token_id,
+        },
+    )
     revoked = requests.get(
-        f"{base_url}/@akte-eingang", headers={"Authorization": f"Bearer {token}", "Accept": "application/json"}
+        f"{base_url}/@akte-eingang",
+        headers={"Authorization": f"Bearer {token}", "Accept": "application/json"},
     )
     assert revoked.status_code == 401
 
     # a dedicated integration account can be made on the page
     made = admin.post(
         page_url,
-        data={"_authenticator": authenticator, "form.create": "1", "name": "j-lawyer", "new_userid": "jlawyer"},
+        data={
+            "_authenticator": authenticator,
+            "form.create": "1",
+            "name": "j-lawyer",
+            "new_userid": "jlawyer",
+        },
     )
     assert re.search(r'id="new-token"[^>]*>(akte_[^<]+)<', made.text)
 
@@ -85,7 +115,9 @@ def test_clients_cannot_open_the_token_page(base_url, portal_f, two_clients, api
 
     client = client_session(portal_f, "mandant_a")
     client.headers["Accept"] = "text/html"
-    assert client.get(f"{base_url}/@@akte-api-tokens", allow_redirects=False).status_code in (
+    assert client.get(
+        f"{base_url}/@@akte-api-tokens", allow_redirects=False
+    ).status_code in (
         302,
         401,
         403,

@@ -5,7 +5,11 @@ import requests
 
 def test_mandant_create_then_idempotent_then_update(base_url, api_session):
     url = f"{base_url}/@akte-mandant/20001"
-    data = {"title": "Erika Mustermann", "email": "erika@example.org", "online_access": True}
+    data = {
+        "title": "Erika Mustermann",
+        "email": "erika@example.org",
+        "online_access": True,
+    }
     first = api_session.put(url, json=data)
     assert first.status_code == 201, first.text
     body = first.json()
@@ -55,6 +59,8 @@ def test_mandat_upsert_by_file_number(base_url, api_session):
 
 def test_anonymous_gets_401(base_url):
     response = requests.put(
-        f"{base_url}/@akte-mandant/1", json={"title": "x"}, headers={"Accept": "application/json"}
+        f"{base_url}/@akte-mandant/1",
+        json={"title": "x"},
+        headers={"Accept": "application/json"},
     )
     assert response.status_code == 401

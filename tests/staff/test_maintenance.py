@@ -84,3 +84,13 @@ def test_open_mandates_are_never_archived(portal):
         archive_expired_mandates(portal, today=date.today() + timedelta(days=9999))
         == []
     )
+
+
+def test_closed_without_date_counts_from_the_transition(closed, portal):
+    mandat, doc = closed
+    mandat.closed = None  # cleared by hand: the closing day is still known
+    assert client_sees(doc)
+    later = date.today() + timedelta(days=31)
+    assert archive_expired_mandates(portal, today=later) == [
+        "/".join(mandat.getPhysicalPath())
+    ]

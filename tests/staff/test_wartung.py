@@ -21,10 +21,17 @@ def test_wartung_view(functional, base_url, staff):
     transaction.commit()
     url = base_url + "/@@akte-wartung"
 
-    staff = requests.Session()
-    staff.auth = ("anwalt", "Kanzlei-Test-Passwort-2026")
-    response = staff.post(url, allow_redirects=False)
-    assert response.status_code in (302, 401, 403)
+    api.user.create(
+        email="c@example.org", username="chefin", password="Chefin-Pass-2026"
+    )
+    api.group.add_user(groupname="kanzlei-admin", username="chefin")
+    transaction.commit()
+    for user, password in (("anwalt", "Kanzlei-Test-Passwort-2026"),
+                           ("chefin", "Chefin-Pass-2026")):  # fmt: skip
+        session = requests.Session()
+        session.auth = (user, password)
+        response = session.post(url, allow_redirects=False)
+        assert response.status_code in (302, 401, 403), user
 
     admin = requests.Session()
     admin.auth = (SITE_OWNER_NAME, SITE_OWNER_PASSWORD)

@@ -1,5 +1,6 @@
 """Mandat: one mandate (case file) of a client."""
 
+from Acquisition import aq_base
 from datetime import date
 from datetime import timedelta
 from kanzlei.akte import _
@@ -52,10 +53,22 @@ WORKFLOW_ID = "akte_mandat_workflow"
 class Mandat(Container):
     _manual_local_roles_block = False
 
-    def review_state(self):
+    def _history(self):
+        history = getattr(aq_base(self), "workflow_history", None) or {}
+        return history.get(WORKFLOW_ID) or ()
+
+    def _workflow_state(self):
         """The workflow state, read without tools or security checks."""
-        history = (getattr(self, "workflow_history", None) or {}).get(WORKFLOW_ID)
+        history = self._history()
         return history[-1].get("review_state") if history else "offen"
+
+    def _closed_on(self):
+        """``closed``, or (if someone cleared it) the day of the last transition."""
+        if self.closed:
+            return self.closed
+        history = self._history()
+        when = history[-1].get("time") if history else None
+        return when.asdatetime().date() if when is not None else date.today()
 
     def client_access_ended(self, today=None):
         """True once the client may no longer see this mandate: archived, or closed
@@ -64,12 +77,13 @@ class Mandat(Container):
         The maintenance job (kanzlei.akte.maintenance) archives such mandates; until
         it has run, this check already ends access (see ``__ac_local_roles_block__``).
         """
-        state = self.review_state()
+        state = self._workflow_state()
         if state == "archiviert":
             return True
-        if state != "abgeschlossen" or not self.closed:
+        if state != "abgeschlossen":
             return False
-        return self.closed + timedelta(days=_access_days()) < (today or date.today())
+        limit = self._closed_on() + timedelta(days=_access_days())
+        return limit < (today or date.today())
 
     # The client's ``Mandant`` role is a local role computed on the Mandant and
     # acquired by the Mandat and everything in it. Blocking local-role acquisition

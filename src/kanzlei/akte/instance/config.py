@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import os
+import re
 
 
 SINK_HOST = "127.0.0.1"
@@ -17,6 +18,8 @@ SITE_TIMEZONE = "Europe/Berlin"
 
 _TRUE = {"1", "true", "yes", "on", "ja"}
 _FALSE = {"0", "false", "no", "off", "nein", ""}
+# ASCII only, not starting with "_" (Zope refuses such ids only after the setup ran)
+_SITE_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9_-]*")
 
 
 class ConfigError(ValueError):
@@ -35,6 +38,13 @@ def _int(name: str, default: int) -> int:
         return int(value)
     except ValueError:
         raise ConfigError(f"{name}={value!r}: eine Zahl erwartet") from None
+
+
+def _port(name: str, default: int) -> int:
+    port = _int(name, default)
+    if not 0 < port < 65536:
+        raise ConfigError(f"{name}={port}: ein Port von 1 bis 65535 erwartet")
+    return port
 
 
 def _bool(name: str, default: bool) -> bool:
@@ -79,7 +89,7 @@ class Settings:
             instance_dir=instance_dir,
             var_dir=var_dir,
             host=_str("AKTE_HOST", "localhost"),
-            port=_int("AKTE_PORT", 8080),
+            port=_port("AKTE_PORT", 8080),
             threads=_int("AKTE_THREADS", 4),
             debug=_bool("AKTE_DEBUG", False),
             trusted_proxies=tuple(_str("AKTE_TRUSTED_PROXIES").split()),
@@ -88,14 +98,14 @@ class Settings:
             admin_password=os.environ.get("AKTE_ADMIN_PASSWORD", ""),
             demo=_bool("AKTE_DEMO", True),
             smtp_host=smtp_host,
-            smtp_port=_int("AKTE_SMTP_PORT", 25 if smtp_host else SINK_PORT),
+            smtp_port=_port("AKTE_SMTP_PORT", 25 if smtp_host else SINK_PORT),
             smtp_user=_str("AKTE_SMTP_USER"),
             smtp_password=os.environ.get("AKTE_SMTP_PASSWORD", ""),
             smtp_starttls=_bool("AKTE_SMTP_STARTTLS", False),
             mail_from=_str("AKTE_MAIL_FROM"),
             mail_from_name=_str("AKTE_MAIL_FROM_NAME"),
         )
-        if not settings.site_id.replace("-", "").replace("_", "").isalnum():
+        if not _SITE_ID.fullmatch(settings.site_id):
             raise ConfigError(f"AKTE_SITE_ID={settings.site_id!r}: nur a-z, 0-9, - _")
         return settings
 

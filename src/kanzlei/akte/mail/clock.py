@@ -48,7 +48,7 @@ class Clock(threading.Thread):
         self.seconds = seconds
         self.wake = threading.Event()
         self.stopped = False
-        self.last_maintenance = 0.0
+        self.last_maintenance = None  # the first beat runs it
         self.beats = 0
 
     def run(self):
@@ -65,7 +65,10 @@ class Clock(threading.Thread):
         logger.info("Benachrichtigungs-Uhr angehalten")
 
     def beat(self, now=None):
-        with_maintenance = time.monotonic() - self.last_maintenance >= MAINTENANCE_EVERY
+        with_maintenance = (
+            self.last_maintenance is None
+            or time.monotonic() - self.last_maintenance >= MAINTENANCE_EVERY
+        )
         connection = self.db.open()
         try:
             app = makerequest(connection.root()["Application"])

@@ -35,6 +35,8 @@ import uuid
 
 
 CLAIM_EXPIRY = timedelta(minutes=15)
+QUIET = timedelta(minutes=1)
+QUIET_MAX = timedelta(minutes=5)
 COMMIT_ATTEMPTS = 3
 
 
@@ -106,9 +108,20 @@ def _claim(portal, now, token):
     return claimed
 
 
+def _settled(members, now):
+    """No new item for QUIET (a multi-file upload or a sync is over), or waited long enough.
+
+    "sofort" and the firm's notices wait for this, so that 10 files uploaded one by one
+    give one e-mail, not ten.
+    """
+    newest = max(entry["created"] for _k, entry in members)
+    oldest = min(entry["created"] for _k, entry in members)
+    return now - newest >= QUIET or now - oldest >= QUIET_MAX
+
+
 def _due(kind, members, now):
     if kind == queue.FOR_FIRM:
-        return True
+        return _settled(members, now)
     userid = next(
         (entry.get("userid") for _k, entry in members if entry.get("userid")), None
     )
@@ -118,7 +131,7 @@ def _due(kind, members, now):
     if mode == preferences.NIE:
         return "drop"
     if mode == preferences.SOFORT:
-        return True
+        return _settled(members, now)
     if mode == preferences.TAEGLICH:
         return now >= _next_daily(oldest)
     return now >= oldest + timedelta(minutes=preference["minutes"])

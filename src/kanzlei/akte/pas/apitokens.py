@@ -33,7 +33,6 @@ TOKEN = re.compile(r"^akte_([a-z0-9]{12})_([A-Za-z0-9_-]{43})$")
 LAST_USED_PRECISION = timedelta(minutes=5)
 
 
-
 def manage_addApiTokenPluginForm(dispatcher, REQUEST=None):
     """ZMI add form (the setup step adds the plugin; this is for completeness)."""
     return (
@@ -67,7 +66,9 @@ class ApiTokenPlugin(BasePlugin):
 
     def create_token(self, userid, name, created_by=None):
         """Returns (token id, clear token); the clear token is never stored."""
-        token_id = "".join(secrets.choice("abcdefghijklmnopqrstuvwxyz0123456789") for _ in range(12))
+        token_id = "".join(
+            secrets.choice("abcdefghijklmnopqrstuvwxyz0123456789") for _ in range(12)
+        )
         secret = secrets.token_urlsafe(32)
         self._tokens[token_id] = PersistentMapping(
             name=name,

@@ -11,6 +11,8 @@ from argon2.exceptions import InvalidHashError
 from argon2.exceptions import VerificationError
 from AuthEncoding import AuthEncoding
 
+import contextlib
+
 
 SCHEME = "ARGON2"
 PREFIX = "{ARGON2}"
@@ -49,10 +51,8 @@ _DUMMY = _hasher.hash("kanzlei.akte timing equalizer")
 
 def dummy_verify(password):
     """Spend the time of a real check, so that unknown logins answer no faster."""
-    try:
+    with contextlib.suppress(VerificationError, InvalidHashError):
         _hasher.verify(_DUMMY, _text(password) + "\x00")
-    except (VerificationError, InvalidHashError):
-        pass
 
 
 def is_current(stored):

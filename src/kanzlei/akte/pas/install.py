@@ -12,6 +12,7 @@ from kanzlei.akte.pas import hashing
 from kanzlei.akte.pas import plugin as plugin_module
 from Products.PluggableAuthService.interfaces.plugins import IAuthenticationPlugin
 from Products.PluggableAuthService.interfaces.plugins import IUserAdderPlugin
+from Products.PluggableAuthService.PluggableAuthService import MultiPlugins
 from Products.PluggableAuthService.PluggableAuthService import registerMultiPlugin
 
 
@@ -24,7 +25,8 @@ RESET_EXPIRY_DAYS = 1  # password reset links (Plone's default: 7)
 def register_plugin_classes(context):
     """Called from kanzlei.akte.initialize()."""
     hashing.register_scheme()
-    registerMultiPlugin(plugin_module.KanzleiAktePlugin.meta_type)
+    if plugin_module.META_TYPE not in MultiPlugins:  # tests may initialize twice
+        registerMultiPlugin(plugin_module.META_TYPE)
     context.registerClass(
         plugin_module.KanzleiAktePlugin,
         permission=add_user_folders,

@@ -97,7 +97,7 @@ def _display(value, request):
     return str(value)
 
 
-def _raw(value):
+def _raw(value, uploads=None):
     if isinstance(value, (datetime, date)):
         return value.isoformat()
     if isinstance(value, (set, frozenset)):
@@ -109,7 +109,11 @@ def _raw(value):
     if isinstance(value, RichTextValue):
         return value.raw
     if INamed.providedBy(value):
-        return {"filename": value.filename, "size": value.getSize()}
+        return {
+            "filename": value.filename,
+            "size": value.getSize(),
+            "dokument_uid": (uploads or {}).get(id(value)),
+        }
     if value is None or isinstance(value, (bool, int, float, str)):
         return value
     return str(value)
@@ -125,7 +129,7 @@ def answer_rows(form, data):
     return rows
 
 
-def render_json(form, mandat, rows, submitted_at, userid):
+def render_json(form, mandat, rows, submitted_at, userid, uploads=None):
     payload = {
         "questionnaire": {
             "title": form.Title(),
@@ -139,9 +143,9 @@ def render_json(form, mandat, rows, submitted_at, userid):
         },
         "submitted_at": submitted_at.isoformat(),
         "submitted_by": userid,
-        "answers": {name: _raw(value) for name, _title, value in rows},
+        "answers": {name: _raw(value, uploads) for name, _title, value in rows},
         "questions": [
-            {"name": name, "question": title, "answer": _raw(value)}
+            {"name": name, "question": title, "answer": _raw(value, uploads)}
             for name, title, value in rows
         ],
     }
@@ -202,7 +206,38 @@ def _category():
     return None
 
 
-def _add_dokument(mandat, title, data, filename, content_type, marker):
+def upload_problems(rows, request):
+    """Files the client attached that the firm does not accept: {field: message}."""
+    allowed = {
+        e.lower().lstrip(".") for e in settings.get("allowed_upload_extensions") or ()
+    }
+    limit_mb = settings.get("max_upload_mb") or 0
+    errors = {}
+    for name, _question, value in rows:
+        if not INamed.providedBy(value) or not value.getSize():
+            continue
+        filename = value.filename or ""
+        ext = filename.rsplit(".", 1)[-1].lower() if "." in filename else ""
+        if allowed and ext not in allowed:
+            message = _(
+                "questionnaire_error_file_type",
+                default="Dateien dieses Typs können nicht hochgeladen werden. "
+                "Erlaubt sind: ${types}.",
+                mapping={"types": ", ".join(sorted(allowed))},
+            )
+        elif limit_mb and value.getSize() > limit_mb * 1024 * 1024:
+            message = _(
+                "questionnaire_error_file_size",
+                default="Die Datei ist größer als ${mb} MB.",
+                mapping={"mb": limit_mb},
+            )
+        else:
+            continue
+        errors[name] = translate(message, context=request)
+    return errors
+
+
+def _add_dokument(mandat, title, data, filename, content_type, marker=None):
     obj = createContent(
         "Dokument",
         title=title,
@@ -210,7 +245,8 @@ def _add_dokument(mandat, title, data, filename, content_type, marker):
         category=_category(),
         direction=FROM_CLIENT,
     )
-    alsoProvides(obj, marker)
+    if marker is not None:
+        alsoProvides(obj, marker)
     return addContentToContainer(mandat, obj, checkConstraints=True)
 
 
@@ -235,9 +271,24 @@ def store_answers(form, data, request):
     user = api.user.get_current()
     now = datetime.now().astimezone()
     rows = answer_rows(form, data)
+    errors = upload_problems(rows, request)
+    if errors:
+        return errors
     stamp = now.strftime("%Y-%m-%d-%H%M")
     day = now.strftime("%d.%m.%Y")
     form_title = form.Title()
+    # Files attached to answers become Dokumente of their own, like a client upload.
+    uploads = {}
+    for _name, question, value in rows:
+        if INamed.providedBy(value) and value.getSize():
+            attachment = _add_dokument(
+                mandat,
+                f"{form_title}: {question}",
+                value.data,
+                value.filename,
+                value.contentType or "application/octet-stream",
+            )
+            uploads[id(value)] = api.content.get_uuid(attachment)
     raw = _add_dokument(
         mandat,
         translate(
@@ -248,7 +299,7 @@ def store_answers(form, data, request):
             ),
             context=request,
         ),
-        render_json(form, mandat, rows, now, user.getId()),
+        render_json(form, mandat, rows, now, user.getId(), uploads),
         f"fragebogen-{form.getId()}-{stamp}.json",
         "application/json",
         IFragebogenRohdaten,

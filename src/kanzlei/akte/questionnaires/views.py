@@ -1,11 +1,10 @@
 """Views of the questionnaires: the form itself, adding from a template, the list."""
 
 from collective.easyform.browser.view import EasyFormFormWrapper
-from html import escape
 from kanzlei.akte import _
 from kanzlei.akte.content.dokument import is_client_user
 from kanzlei.akte.questionnaires import open_questionnaires
-from kanzlei.akte.questionnaires.presets import actions_model
+from kanzlei.akte.questionnaires.presets import add_from_preset
 from kanzlei.akte.questionnaires.presets import get_preset
 from kanzlei.akte.questionnaires.presets import PRESETS
 from kanzlei.akte.questionnaires.store import ANSWERED_AT
@@ -13,11 +12,9 @@ from kanzlei.akte.questionnaires.store import ANSWERS_UID
 from kanzlei.akte.questionnaires.store import mandat_of
 from kanzlei.akte.questionnaires.store import refusal
 from plone import api
-from plone.app.textfield.value import RichTextValue
 from plone.protect import CheckAuthenticator
 from Products.Five import BrowserView
 from Products.Five.browser.pagetemplatefile import ViewPageTemplateFile
-from zope.i18n import translate
 
 
 def format_datetime(value):
@@ -84,8 +81,10 @@ class FragebogenHinzufuegen(BrowserView):
         form = self.request.form
         if self.request.method == "POST" and "form.submitted" in form:
             CheckAuthenticator(self.request)
-            preset = get_preset(form.get("preset", ""))
-            title = (form.get("title") or "").strip()
+            preset_id = form.get("preset")
+            title = form.get("title")
+            preset = get_preset(preset_id) if isinstance(preset_id, str) else None
+            title = title.strip() if isinstance(title, str) else ""
             if preset is None:
                 self.errors["preset"] = _(
                     "questionnaire_error_choose_template",
@@ -111,36 +110,7 @@ class FragebogenHinzufuegen(BrowserView):
         return self.template()
 
     def create(self, preset, title):
-        request = self.request
-        prologue = translate(preset.prologue, context=request)
-        form = api.content.create(
-            container=self.context,
-            type="EasyForm",
-            title=title or translate(preset.title, context=request),
-            description=translate(preset.description, context=request),
-            fields_model=preset.fields_model,
-            actions_model=actions_model(),
-            formPrologue=RichTextValue(
-                f"<p>{escape(prologue)}</p>", "text/html", "text/x-html-safe"
-            ),
-            submitLabel=translate(
-                _("questionnaire_submit", default="Fragebogen absenden"),
-                context=request,
-            ),
-            thankstitle=translate(
-                _("questionnaire_thanks_title", default="Vielen Dank!"), context=request
-            ),
-            thanksdescription=translate(
-                _(
-                    "questionnaire_thanks_description",
-                    default="Ihre Antworten wurden an die Kanzlei übermittelt und in "
-                    "Ihrer Online-Akte gespeichert.",
-                ),
-                context=request,
-            ),
-        )
-        form.questionnaire_template = preset.id
-        return form
+        return add_from_preset(self.context, preset.id, title, self.request)
 
 
 class FragebogenListe(BrowserView):

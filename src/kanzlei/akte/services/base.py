@@ -1,4 +1,4 @@
-"""What every integration endpoint shares: permission check, JSON body, errors, lookups."""
+"""What every integration endpoint shares: permission, JSON body, errors, lookups."""
 
 from AccessControl import getSecurityManager
 from kanzlei.akte import _
@@ -70,8 +70,11 @@ class IntegrationService(Service):
         try:
             data = json.loads(raw)
         except ValueError:
-            raise ValidationError(
-                _("api_error_invalid_json", default="Der Inhalt ist kein gültiges JSON.")
+            raise ValidationError(  # noqa: B904 - the parse error is no detail for users
+                _(
+                    "api_error_invalid_json",
+                    default="Der Inhalt ist kein gültiges JSON.",
+                )
             )
         if not isinstance(data, dict):
             raise ValidationError(
@@ -158,8 +161,13 @@ def batch(data, handle):
     items = data["items"]
     if not isinstance(items, list) or not all(isinstance(i, dict) for i in items):
         raise ValidationError(
-            _("api_error_items", default="items muss eine Liste von JSON-Objekten sein."),
-            errors=[("items", _("api_error_items_field", default="Liste von Objekten"))],
+            _(
+                "api_error_items",
+                default="items muss eine Liste von JSON-Objekten sein.",
+            ),
+            errors=[
+                ("items", _("api_error_items_field", default="Liste von Objekten"))
+            ],
         )
     if len(items) > MAX_BATCH:
         raise ValidationError(
@@ -168,7 +176,9 @@ def batch(data, handle):
                 default="Höchstens ${max} Einträge je Anfrage.",
                 mapping={"max": MAX_BATCH},
             ),
-            errors=[("items", _("api_error_items_field", default="Liste von Objekten"))],
+            errors=[
+                ("items", _("api_error_items_field", default="Liste von Objekten"))
+            ],
         )
     results = []
     for index, item in enumerate(items):
@@ -187,7 +197,9 @@ def batch_reply(service, results, is_batch):
             "items": results,
             "created": sum(1 for r in results if r["created"]),
             "updated": sum(1 for r in results if not r["created"] and r["changed"]),
-            "unchanged": sum(1 for r in results if not r["created"] and not r["changed"]),
+            "unchanged": sum(
+                1 for r in results if not r["created"] and not r["changed"]
+            ),
         }
     result = results[0]
     service.request.response.setStatus(201 if result["created"] else 200)

@@ -14,7 +14,10 @@ class DuplicateKeyErrorView(ErrorHandling):
     def __call__(self):
         exception = self.context
         message = exception.args[0] if exception.args else ""
-        result = {"type": "Conflict", "message": translate(message, context=self.request)}
+        result = {
+            "type": "Conflict",
+            "message": translate(message, context=self.request),
+        }
         response = self.request.response
         response.setHeader("Content-Type", "application/json")
         response.setStatus(409, lock=1)

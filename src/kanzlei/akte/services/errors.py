@@ -1,4 +1,4 @@
-"""Errors of the integration API: JSON with ``type``, ``message`` and the right status."""
+"""Errors of the integration API: JSON with ``type`` and ``message``, right status."""
 
 from kanzlei.akte import _
 from zExceptions import BadRequest
@@ -6,7 +6,7 @@ from zope.i18n import translate
 
 
 class APIError(Exception):
-    """Raised inside a service; rendered as JSON, nothing of the request is committed."""
+    """Raised in a service; rendered as JSON, nothing of the request is committed."""
 
     status = 400
     type = "BadRequest"

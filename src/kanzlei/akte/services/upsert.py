@@ -27,7 +27,9 @@ def missing_required(schema, names, values):
     ]
 
 
-def upsert(existing, container, portal_type, schema, names, data, request, create_values):
+def upsert(
+    existing, container, portal_type, schema, names, data, request, create_values
+):
     """Returns (obj, created, changed field names)."""
     if existing is None:
         values = convert(schema, names, data, container, request)

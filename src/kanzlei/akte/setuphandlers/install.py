@@ -3,6 +3,7 @@
 from kanzlei.akte import _
 from kanzlei.akte.pas import install as pas_install
 from kanzlei.akte.setuphandlers.apitokens import install_apitokens
+from kanzlei.akte.setuphandlers.apitokens import uninstall_apitokens
 from plone import api
 from plone.base.interfaces import INonInstallable
 from plone.dexterity.utils import createContentInContainer
@@ -73,3 +74,7 @@ def uninstall(context):
     and the login plugin go (profiles/uninstall)."""
     portal = api.portal.get()
     pas_install.uninstall_plugin(portal)
+    uninstall_apitokens(portal)
+    from kanzlei.akte.mail.setup import remove_rules
+
+    remove_rules(portal)

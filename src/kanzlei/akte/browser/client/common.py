@@ -4,6 +4,8 @@ from kanzlei.akte import _
 from kanzlei.akte import settings
 from plone import api
 from Products.Five.browser import BrowserView
+from Products.Five.browser.pagetemplatefile import ViewPageTemplateFile
+from zExceptions import NotFound
 from zope.i18n import translate
 
 import os
@@ -116,3 +118,16 @@ class ClientPage(BrowserView):
 
     def status(self, message, kind="info"):
         api.portal.show_message(message=message, request=self.request, type=kind)
+
+
+class MacrosView(BrowserView):
+    """Holds the shared macros of the client pages; not a page of its own."""
+
+    index = ViewPageTemplateFile("templates/macros.pt")
+
+    @property
+    def macros(self):
+        return self.index.macros
+
+    def __call__(self):
+        raise NotFound(self.context, "akte-client-macros", self.request)

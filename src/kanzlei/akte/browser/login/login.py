@@ -33,13 +33,16 @@ LOCKED_MESSAGE = _(
 
 
 class IAkteLoginSchema(Interface):
+    # Not required on the server: a client that leaves them out entirely is not
+    # checked (they are no secret); sent but wrong or empty means refused (PAS plugin).
+    # The browser form marks them required.
     kanzlei = schema.TextLine(
         title=_("login_label_kanzlei", default="Kanzlei"),
-        required=True,
+        required=False,
     )
     datenbank = schema.TextLine(
         title=_("login_label_datenbank", default="Datenbank"),
-        required=True,
+        required=False,
     )
     ac_name = schema.TextLine(
         title=_("login_label_username", default="Benutzername"),
@@ -70,6 +73,7 @@ class AkteLoginForm(LoginForm):
             widget = self.widgets[name]
             value = form.get(name)
             widget.value = value if isinstance(value, str) else settings.get(setting)
+            widget.required = True
         # Keep the typed user name after a refusal (never the password).
         login_widget = self.widgets["ac_name"]
         typed = form.get(login_widget.name)

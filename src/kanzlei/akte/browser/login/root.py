@@ -9,6 +9,7 @@ same generic message as a wrong password. Registered for the Zope application ob
 """
 
 from kanzlei.akte import _
+from kanzlei.akte.browser.client import landing_url
 from kanzlei.akte.browser.login.login import failure_message
 from kanzlei.akte.pas import lockout
 from kanzlei.akte.pas.clientip import client_ip
@@ -98,7 +99,7 @@ class RootLoginView(BrowserView):
                 self.error = self._message()
                 return None
             site.acl_users.session._setupSession(result[0], self.request.response)
-            return site.absolute_url()
+            return landing_url(site, site.acl_users.getUserById(result[0]))
         finally:
             setSite(previous)
 

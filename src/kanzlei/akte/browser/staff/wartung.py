@@ -1,5 +1,11 @@
-"""``@@akte-wartung`` on the site: run the maintenance job by hand (Manager, POST)."""
+"""``@@akte-wartung`` on the site: run the maintenance job by hand.
 
+Manager only (not the firm admin), POST with plone.protect's authenticator; answers
+JSON ``{"archived": <count>}``. The notifications' clock runs the same job daily
+(mail/tick.py).
+"""
+
+from AccessControl import Unauthorized
 from kanzlei.akte.maintenance import archive_expired_mandates
 from plone import api
 from plone.protect import CheckAuthenticator
@@ -11,6 +17,8 @@ import json
 
 class AkteWartung(BrowserView):
     def __call__(self):
+        if "Manager" not in api.user.get_roles():
+            raise Unauthorized("Manager only")
         if self.request.method != "POST":
             raise BadRequest("POST only")
         CheckAuthenticator(self.request)

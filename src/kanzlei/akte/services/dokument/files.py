@@ -1,4 +1,4 @@
-"""The ``file`` of a document upsert: base64 in the JSON body or a finished TUS upload."""
+"""The ``file`` of a document upsert: base64 in the body or a finished TUS upload."""
 
 from kanzlei.akte import _
 from kanzlei.akte import settings
@@ -17,7 +17,11 @@ CHUNK = 1 << 20
 
 def _invalid(detail):
     return ValidationError(
-        _("api_error_file", default="Die Datei ist ungültig: ${detail}", mapping={"detail": detail}),
+        _(
+            "api_error_file",
+            default="Die Datei ist ungültig: ${detail}",
+            mapping={"detail": detail},
+        ),
         errors=[("file", detail)],
     )
 
@@ -67,7 +71,7 @@ class IncomingFile:
             try:
                 self.data = base64.b64decode(raw, validate=True)
             except (binascii.Error, ValueError):
-                raise _invalid("data is not valid base64")
+                raise _invalid("data is not valid base64") from None
             self.size = len(self.data)
             self.sha256 = hashlib.sha256(self.data).hexdigest()
         else:
@@ -100,13 +104,11 @@ class IncomingFile:
     def blob(self):
         """The NamedBlobFile; a TUS upload is moved into the blob, never read whole."""
         if self.upload is not None:
-            stream = open(self.upload.filepath, "rb")
-            try:
+            # a file object: plone.namedfile moves the file into the blob (consumeFile)
+            with open(self.upload.filepath, "rb") as stream:
                 blob = NamedBlobFile(
                     data=stream, filename=self.filename, contentType=self.content_type
                 )
-            finally:
-                stream.close()
             self.upload.cleanup()
             return blob
         return NamedBlobFile(

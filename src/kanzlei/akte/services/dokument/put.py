@@ -1,8 +1,9 @@
 """PUT /@akte-dokument: create or update a Dokument by the external document id.
 
 Body: ``external_id`` (key), ``file_number`` (the Mandat, required on create), the
-metadata and ``file`` (``{"data": <base64>, "filename": ...}`` or ``{"upload": <TUS id>}``),
-optionally ``review_state`` (``intern``/``freigegeben``). ``{"items": [...]}`` for a batch.
+metadata and ``file`` (``{"data": <base64>, "filename": ...}`` or
+``{"upload": <TUS id>}``), optionally ``review_state`` (``intern``/``freigegeben``).
+``{"items": [...]}`` for a batch.
 """
 
 from Acquisition import aq_parent
@@ -27,7 +28,10 @@ from zope.lifecycleevent import ObjectModifiedEvent
 
 
 FIELDS = ("title", "document_date", "category", "direction")
-TRANSITIONS = {("intern", "freigegeben"): "freigeben", ("freigegeben", "intern"): "zurueckziehen"}
+TRANSITIONS = {
+    ("intern", "freigegeben"): "freigeben",
+    ("freigegeben", "intern"): "zurueckziehen",
+}
 
 
 class DokumentPut(IntegrationService):
@@ -107,7 +111,9 @@ class DokumentPut(IntegrationService):
         if state is not None:
             current = api.content.get_state(obj)
             if current != state:
-                api.content.transition(obj=obj, transition=TRANSITIONS[(current, state)])
+                api.content.transition(
+                    obj=obj, transition=TRANSITIONS[(current, state)]
+                )
                 changed.add("review_state")
         result = serialize(obj)
         result["created"] = created

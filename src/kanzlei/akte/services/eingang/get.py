@@ -80,5 +80,7 @@ class EingangGet(IntegrationService):
         query = {"since": last, "limit": limit}
         if unfetched:
             query["unfetched"] = 1
-        result["next"] = f"{self.context.absolute_url()}/@akte-eingang?{urlencode(query)}"
+        result["next"] = (
+            f"{self.context.absolute_url()}/@akte-eingang?{urlencode(query)}"
+        )
         return result

@@ -34,8 +34,11 @@ class EingangFetched(IntegrationService):
             unknown = [uid for uid in uids if uid not in known]
             if unknown:
                 raise ValidationError(
-                    _("api_error_unknown_uids", default="Nicht im Eingang: ${uids}",
-                      mapping={"uids": ", ".join(unknown)}),
+                    _(
+                        "api_error_unknown_uids",
+                        default="Nicht im Eingang: ${uids}",
+                        mapping={"uids": ", ".join(unknown)},
+                    ),
                     errors=[("uids", ", ".join(unknown))],
                 )
         elif isinstance(cursor, int) and not isinstance(cursor, bool) and cursor >= 0:

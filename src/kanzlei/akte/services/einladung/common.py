@@ -1,4 +1,4 @@
-"""Shared by POST/PUT/DELETE/GET @akte-einladung: find the target, describe an invitation."""
+"""Shared by the @akte-einladung services: find the target, describe an invitation."""
 
 from kanzlei.akte import _
 from kanzlei.akte.onboarding import invitations
@@ -10,7 +10,7 @@ from plone import api
 
 
 def target_from(data):
-    """The Mandant (``client_number``) or one of its Kontaktpersonen (``contact``: UID)."""
+    """The Mandant (``client_number``) or its Kontaktperson (``contact``: UID)."""
     mandant = get_mandant(required(data, "client_number"))
     contact = data.get("contact")
     if not contact:

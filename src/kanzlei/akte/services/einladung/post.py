@@ -68,7 +68,11 @@ class EinladungPost(IntegrationService):
             status = 200
         else:
             invitation, token, code = invitations.create_invitation(target, email=email)
-            mail_sent = send_invitation(invitation, token) if data.get("send_email", True) else False
+            mail_sent = (
+                send_invitation(invitation, token)
+                if data.get("send_email", True)
+                else False
+            )
             status = 201
         self.request.response.setStatus(status)
         result = describe(target, invitation)

@@ -1,4 +1,4 @@
-"""PUT /@akte-mandant/<client_number>: create or update a Mandant by its client number."""
+"""PUT /@akte-mandant/<client_number>: create or update a Mandant by that number."""
 
 from kanzlei.akte import _
 from kanzlei.akte.content.mandant import IMandant
@@ -43,7 +43,12 @@ class MandantPut(IntegrationService):
                     default="Die Mandantennummer gehört in die Adresse: "
                     "PUT /@akte-mandant/<Mandantennummer>",
                 ),
-                errors=[("client_number", _("api_error_required_field", default="Pflichtfeld"))],
+                errors=[
+                    (
+                        "client_number",
+                        _("api_error_required_field", default="Pflichtfeld"),
+                    )
+                ],
             )
         client_number = self.params[0].strip()
         data = self.body()

@@ -63,13 +63,15 @@ class ApiTokensView(BrowserView):
         userid = (form.get("userid") or "").strip()
         new_userid = (form.get("new_userid") or "").strip().lower()
         if not name:
-            self.errors["name"] = _("apitokens_error_name", default="Bitte einen Namen angeben.")
+            self.errors["name"] = _(
+                "apitokens_error_name", default="Bitte einen Namen angeben."
+            )
         if new_userid:
             if not USERID.match(new_userid):
                 self.errors["new_userid"] = _(
                     "apitokens_error_userid",
-                    default="Nur Kleinbuchstaben, Ziffern, Punkt, Binde- und Unterstrich "
-                    "(3 bis 60 Zeichen).",
+                    default="Nur Kleinbuchstaben, Ziffern, Punkt, Binde- und "
+                    "Unterstrich (3 bis 60 Zeichen).",
                 )
             elif api.user.get(userid=new_userid) is not None:
                 self.errors["new_userid"] = _(
@@ -79,8 +81,8 @@ class ApiTokensView(BrowserView):
         elif userid not in integration_userids():
             self.errors["userid"] = _(
                 "apitokens_error_user",
-                default="Bitte ein Konto mit der Rolle Integration wählen oder ein neues "
-                "anlegen.",
+                default="Bitte ein Konto mit der Rolle Integration wählen oder "
+                "ein neues anlegen.",
             )
         if self.errors:
             return
@@ -93,11 +95,13 @@ class ApiTokensView(BrowserView):
             )
             userid = new_userid
         current = api.user.get_current().getId()
-        _token_id, self.new_token = self.plugin.create_token(userid, name, created_by=current)
+        _token_id, self.new_token = self.plugin.create_token(
+            userid, name, created_by=current
+        )
         self.message = _(
             "apitokens_created",
-            default="Token angelegt. Kopieren Sie es jetzt: Es wird nur dieses eine Mal "
-            "angezeigt.",
+            default="Token angelegt. Kopieren Sie es jetzt: Es wird nur dieses "
+            "eine Mal angezeigt.",
         )
 
     def revoke(self, token_id):

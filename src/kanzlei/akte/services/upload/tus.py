@@ -109,7 +109,9 @@ class UploadPost(_Errors, tus.UploadPost):
             key_value = item.split()
             if len(key_value) == 2:
                 try:
-                    metadata[key_value[0].lower()] = b64decode(key_value[1]).decode("utf-8")
+                    metadata[key_value[0].lower()] = b64decode(key_value[1]).decode(
+                        "utf-8"
+                    )
                 except ValueError:
                     return self.error("BadRequest", "Invalid Upload-Metadata header")
         metadata["length"] = length
@@ -150,11 +152,15 @@ class UploadPatch(_Existing, tus.UploadPatch):
                 incoming = int(self.request.getHeader("Content-Length") or 0)
                 offset = int(self.request.getHeader("Upload-Offset", ""))
             except ValueError:
-                return self.error("BadRequest", "Missing or invalid Upload-Offset header")
+                return self.error(
+                    "BadRequest", "Missing or invalid Upload-Offset header"
+                )
             if offset != upload.offset():
                 return self.error("Conflict", "Upload-Offset does not match", 409)
             if offset + incoming > upload.length():
-                return self.error("RequestEntityTooLarge", "More data than announced", 413)
+                return self.error(
+                    "RequestEntityTooLarge", "More data than announced", 413
+                )
         return super().reply()
 
     def create_or_modify_content(self, tus_upload):

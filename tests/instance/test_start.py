@@ -1,0 +1,291 @@
+"""instance/start.sh, run the way ``make start`` runs it (end to end, slow).
+
+start.sh writes ``etc/`` next to itself (``instance/etc``), whatever AKTE_VAR says.
+So that a developer's instance/etc and instance/var stay untouched, the script runs
+from a copy of the checkout's instance/ (start.sh, setup_site.py, templates) in a
+temporary directory, with ``.venv`` linked to the real one and all data in a
+temporary AKTE_VAR. Ports are free ones, the mail sink's too.
+"""
+
+from pathlib import Path
+
+import contextlib
+import os
+import re
+import requests
+import secrets
+import shutil
+import signal
+import socket
+import subprocess
+import time
+
+
+REPO = Path(__file__).resolve().parents[2]
+# First start: renders etc/, creates the site with the distribution and demo content.
+# On CI (two slow, shared cores) this takes minutes; raise it there if needed.
+START_TIMEOUT = float(os.environ.get("AKTE_TEST_START_TIMEOUT", "300"))
+STOP_TIMEOUT = 60
+SITE = "kanzlei"
+READY = "Beenden / stop: Strg+C / Ctrl+C"
+
+
+def free_port():
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def make_checkout(tmp_path):
+    root = tmp_path / "checkout"
+    (root / "instance").mkdir(parents=True)
+    for name in ("start.sh", "setup_site.py"):
+        shutil.copy2(REPO / "instance" / name, root / "instance" / name)
+    shutil.copytree(REPO / "instance" / "templates", root / "instance" / "templates")
+    (root / ".venv").symlink_to(REPO / ".venv")
+    return root
+
+
+def environment(**values):
+    """The caller's environment without any AKTE_* of the developer, plus ours."""
+    env = {k: v for k, v in os.environ.items() if not k.startswith("AKTE_")}
+    env.update({key: str(value) for key, value in values.items()})
+    return env
+
+
+class Instance:
+    """``instance/start.sh`` in its own process group, output into a file."""
+
+    def __init__(self, checkout, env, log):
+        self.log = log
+        self.port = int(env["AKTE_PORT"])
+        self.url = f"http://localhost:{self.port}"
+        with open(log, "wb") as out:
+            self.process = subprocess.Popen(
+                [str(checkout / "instance" / "start.sh")],
+                cwd=checkout,
+                env=env,
+                stdin=subprocess.DEVNULL,
+                stdout=out,
+                stderr=subprocess.STDOUT,
+                start_new_session=True,
+            )
+        self.pgid = self.process.pid
+        self.http = requests.Session()
+        self.http.trust_env = False  # no proxy for localhost
+
+    def output(self):
+        return self.log.read_text(errors="replace")
+
+    def fail(self, message):
+        raise AssertionError(f"{message}\n--- output of start.sh ---\n{self.output()}")
+
+    def wait_until_ready(self, timeout=START_TIMEOUT):
+        """Until the server answers and start.sh has printed the login data."""
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            if self.process.poll() is not None:
+                self.fail(f"start.sh ended early with {self.process.returncode}")
+            if READY in self.output():
+                try:
+                    self.http.head(self.url + "/", timeout=10)
+                except requests.ConnectionError:
+                    pass
+                else:
+                    return
+            time.sleep(1)
+        self.fail(f"no answer on {self.url} after {timeout:.0f} s")
+
+    def stop(self):
+        """SIGTERM to the group (as systemd or Ctrl+C would); the exit status."""
+        os.killpg(self.pgid, signal.SIGTERM)
+        try:
+            return self.process.wait(STOP_TIMEOUT)
+        except subprocess.TimeoutExpired:
+            self.fail(f"still running {STOP_TIMEOUT} s after SIGTERM")
+
+    def kill(self):
+        """Whatever is left of the group (always, in a finally)."""
+        with contextlib.suppress(ProcessLookupError):
+            os.killpg(self.pgid, signal.SIGKILL)
+        with contextlib.suppress(subprocess.TimeoutExpired):
+            self.process.wait(30)
+        self.http.close()
+
+    def login(self, login, password):
+        response = self.http.post(
+            f"{self.url}/{SITE}/@login",
+            json={"login": login, "password": password},
+            headers={"Accept": "application/json"},
+            timeout=60,
+        )
+        assert response.status_code == 200, (login, response.text)
+        return {
+            "Authorization": f"Bearer {response.json()['token']}",
+            "Accept": "application/json",
+        }
+
+
+def demo_logins(output):
+    """The lines under "Demo-Zugänge / demo logins:" (up to the next empty line)."""
+    block = output.split("Demo-Zugänge / demo logins:\n", 1)[1]
+    return block.split("\n\n", 1)[0].splitlines()
+
+
+def group_alive(pgid):
+    try:
+        os.killpg(pgid, 0)
+    except ProcessLookupError:
+        return False
+    return True
+
+
+def test_start_with_invalid_port_stops_with_a_clear_message(tmp_path):
+    checkout = make_checkout(tmp_path)
+    var = tmp_path / "var"
+    result = subprocess.run(
+        [str(checkout / "instance" / "start.sh")],
+        cwd=checkout,
+        env=environment(AKTE_VAR=var, AKTE_PORT="80a80"),
+        stdin=subprocess.DEVNULL,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.returncode == 1
+    assert "Konfigurationsfehler / configuration error" in result.stderr
+    assert "AKTE_PORT='80a80'" in result.stderr
+    assert "Traceback" not in result.stderr
+    assert not var.exists()
+
+
+def test_start_twice_keeps_the_data(tmp_path):
+    checkout = make_checkout(tmp_path)
+    var = tmp_path / "var"
+    password = "Admin-" + secrets.token_urlsafe(12)
+    settings = {
+        "AKTE_VAR": var,
+        "AKTE_ADMIN_PASSWORD": password,
+        "AKTE_DEMO": "1",
+        "AKTE_SMTP_PORT": free_port(),  # the local mail sink (no AKTE_SMTP_HOST)
+    }
+    started = time.monotonic()
+
+    # --- first start: creates the site --------------------------------------
+    first = Instance(
+        checkout, environment(AKTE_PORT=free_port(), **settings), tmp_path / "first.log"
+    )
+    try:
+        first.wait_until_ready()
+        print(f"first start ready after {time.monotonic() - started:.0f} s")
+        url, http = first.url, first.http
+        out = first.output()
+        assert f"Lege die Plone-Site '{SITE}' an" in out
+        assert f"Plone-Site '{SITE}' angelegt / created" in out
+        assert f"Die Online-Akte läuft / is running: {url}  →  {url}/{SITE}" in out
+        assert f"Anmelden / log in:        {url}/{SITE}/login" in out
+        assert "(aus / from AKTE_ADMIN_PASSWORD)" in out
+        assert password not in out  # a given password is never printed
+
+        # "/" leads to the site; the ZMI is not redirected
+        root = http.get(url + "/", allow_redirects=False, timeout=60)
+        assert root.status_code == 302
+        assert root.headers["Location"] == f"{url}/{SITE}"
+        manage = http.get(url + "/manage", allow_redirects=False, timeout=60)
+        assert manage.status_code == 401
+        page = http.get(url + "/", timeout=120)
+        assert page.status_code == 200
+        assert page.url == f"{url}/{SITE}"
+        assert re.search(r'<html[^>]*\blang="de"', page.text), page.text[:500]
+
+        # admin over REST; the distribution installed kanzlei.akte and its types
+        admin = first.login("admin", password)
+        addons = http.get(f"{url}/{SITE}/@addons", headers=admin, timeout=120)
+        assert addons.status_code == 200, addons.text
+        installed = {a["id"]: a["is_installed"] for a in addons.json()["items"]}
+        assert installed.get("kanzlei.akte") is True
+        types = http.get(f"{url}/{SITE}/@types", headers=admin, timeout=60)
+        assert types.status_code == 200, types.text
+        type_ids = {t["@id"].rsplit("/", 1)[-1] for t in types.json()}
+        assert {"Mandant", "Mandat", "Dokument"} <= type_ids
+
+        # demo logins are printed and work
+        assert "Demo-Zugänge / demo logins:" in out
+        demo = re.search(r"^  mustermann / (\S+)   Mandant: Max Mustermann$", out, re.M)
+        assert demo, out
+        first.login("mustermann", demo.group(1))
+
+        # mail goes into the local sink's Maildir
+        mail_new = var / "mail" / "new"
+        assert f"Mails liegen als Dateien in {mail_new}" in out
+        assert mail_new.is_dir()
+        mails_before = set(mail_new.iterdir())
+        reset = http.post(
+            f"{url}/{SITE}/@users/mustermann/reset-password",
+            headers={"Accept": "application/json"},
+            timeout=60,
+        )
+        assert reset.status_code == 204, reset.text
+        deadline = time.monotonic() + 60
+        while set(mail_new.iterdir()) == mails_before and time.monotonic() < deadline:
+            time.sleep(1)
+        new_mails = set(mail_new.iterdir()) - mails_before
+        assert new_mails, "no mail arrived in the local mail sink"
+        assert any(
+            b"max.mustermann@example.org" in path.read_bytes() for path in new_mails
+        )
+
+        # a marker for the second start
+        number = "E2E-" + secrets.token_hex(4)
+        created = http.post(
+            f"{url}/{SITE}/mandanten",
+            json={
+                "@type": "Mandant",
+                "title": "Erika Neustart",
+                "client_number": number,
+            },
+            headers=admin,
+            timeout=120,
+        )
+        assert created.status_code == 201, created.text
+        marker_path = created.json()["@id"].removeprefix(url)
+
+        # SIGTERM stops everything cleanly (Zope removes its pid file)
+        assert first.stop() == 0, first.output()
+        assert not group_alive(first.pgid)
+        assert not (var / "instance.pid").exists()
+        assert (var / "filestorage" / "Data.fs.index").exists()
+    finally:
+        first.kill()
+    demo_lines = demo_logins(out)
+    assert len(demo_lines) == 4, demo_lines
+
+    # --- second start: the same data ------------------------------------------
+    second = Instance(
+        checkout,
+        environment(AKTE_PORT=free_port(), **settings),
+        tmp_path / "second.log",
+    )
+    try:
+        second.wait_until_ready()
+        out = second.output()
+        assert f"Plone-Site '{SITE}' vorhanden, Daten bleiben / site kept" in out
+        assert "Lege die Plone-Site" not in out
+        assert "Demo-Inhalte" not in out
+        # the same demo logins as before
+        assert demo_logins(out) == demo_lines
+        admin = second.login("admin", password)
+        marker = second.http.get(second.url + marker_path, headers=admin, timeout=60)
+        assert marker.status_code == 200, marker.text
+        assert marker.json()["title"] == "Erika Neustart"
+        assert marker.json()["client_number"] == number
+        assert second.stop() == 0, second.output()
+    finally:
+        second.kill()
+    print(f"both starts took {time.monotonic() - started:.0f} s")
+
+    # start.sh wrote etc/ into the copy, not into the developer's checkout
+    rendered = checkout / "instance" / "etc" / "zope.conf"
+    assert str(var) in rendered.read_text()
+    for path in (REPO / "instance" / "etc").glob("*"):
+        assert str(tmp_path) not in path.read_text(), path
