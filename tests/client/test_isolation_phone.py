@@ -4,6 +4,9 @@ from .helpers import denied
 from .helpers import login
 from .helpers import PASSWORD
 from pathlib import Path
+from plone import api
+
+import transaction
 
 
 SCREENSHOTS = Path(__file__).parents[2] / "docs" / "screenshots"
@@ -70,6 +73,21 @@ def test_client_b_gets_nothing_of_client_a(akte, base_url, page):
             headers={"Accept": "application/json"},
         )
         assert reply.status != 200 or "insufficient-privileges" in reply.url
+    # A document of A cannot be smuggled into B's own message as an attachment.
+    reply = page.request.post(
+        akte["mb"].absolute_url() + "/@@akte-nachricht-senden",
+        multipart={
+            "_authenticator": token,
+            "betreff": "Anhang?",
+            "text": "Versuch",
+            "dokument_uid:list": akte["docs"]["klage"].UID(),
+        },
+        headers={"Accept": "application/json"},
+    )
+    assert reply.status == 200
+    transaction.begin()
+    (message,) = api.content.find(context=akte["mb"], portal_type="Nachricht")
+    assert message.getObject().attachments == []
     # B's own pages and searches show nothing of A.
     for url in (
         base_url + "/@@meine-akte?alle=1",

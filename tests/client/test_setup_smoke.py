@@ -50,3 +50,59 @@ def test_landing_url(integration):
     make_client(portal, "Lena", "L-1", "301/26", userid="lena")
     assert landing_url(portal, api.user.get(userid="lena")).endswith("/@@meine-akte")
     assert landing_url(portal, api.user.get_current()) == portal.absolute_url()
+
+
+def test_document_list_is_paged(integration):
+    from kanzlei.akte.browser.client.mandat import PAGE_SIZE
+    from kanzlei.akte.testing import add_document
+    from plone.app.testing import login
+
+    portal = integration["portal"]
+    request = integration["request"]
+    _mandant, mandat = make_client(portal, "Paula", "P-1", "401/26", userid="paula")
+    for number in range(PAGE_SIZE + 5):
+        add_document(mandat, title=f"Dokument {number:03d}", filename=f"d{number}.pdf")
+    login(portal, "paula")
+    view = api.content.get_view("akte-mandat", mandat, request)
+    view()
+    assert len(view.documents) == PAGE_SIZE
+    paging = view.paging()
+    assert (paging["first"], paging["last"], paging["total"]) == (1, PAGE_SIZE, 105)
+    assert "b_start=100" in paging["next"] and paging["prev"] is None
+    request.form["b_start"] = "100"
+    view = api.content.get_view("akte-mandat", mandat, request)
+    view()
+    assert len(view.documents) == 5
+    request.form["q"] = "Dokument 10"
+    request.form["b_start"] = "0"
+    view = api.content.get_view("akte-mandat", mandat, request)
+    view()
+    assert sorted(d["title"] for d in view.documents) == [
+        f"Dokument {n}" for n in range(100, 105)
+    ]
+    assert view.paging() is None
+
+
+def test_client_pages_in_english(functional, base_url, chromium):
+    """German first; with the site's request negotiation on, English comes second."""
+    from .helpers import login
+    from .helpers import PASSWORD
+
+    import transaction
+
+    portal = functional["portal"]
+    make_client(portal, "Emma", "E-1", "501/26", userid="emma")
+    api.portal.set_registry_record("plone.available_languages", ["de", "en"])
+    api.portal.set_registry_record("plone.use_request_negotiation", True)
+    transaction.commit()
+    context = chromium.new_context(
+        locale="en-US", extra_http_headers={"Accept-Language": "en"}
+    )
+    page = context.new_page()
+    login(page, base_url, "emma", PASSWORD)
+    page.goto(base_url + "/@@meine-daten")
+    text = page.inner_text("body")
+    assert (
+        "My data" in text and "Download data" in text and "Request a correction" in text
+    )
+    context.close()

@@ -120,6 +120,9 @@ class Instance:
             timeout=60,
         )
         assert response.status_code == 200, (login, response.text)
+        # only the token authenticates: a login cookie would make POSTs subject
+        # to plone.protect's CSRF check (aborted without an authenticator)
+        self.http.cookies.clear()
         return {
             "Authorization": f"Bearer {response.json()['token']}",
             "Accept": "application/json",

@@ -4,7 +4,9 @@ from kanzlei.akte.instance.wsgi import root_redirect_filter
 from kanzlei.akte.instance.wsgi import RootRedirect
 from wsgiref.util import setup_testing_defaults
 
+import http.client
 import pytest
+import threading
 
 
 class App:
@@ -51,7 +53,8 @@ def test_root_redirects_to_site(app, zope, method, path):
     assert status == "302 Found"
     assert headers["Location"] == "http://localhost:8080/kanzlei"
     assert headers["Cache-Control"] == "no-store"
-    assert body == b"http://localhost:8080/kanzlei"
+    assert headers["Content-Length"] == str(len(b"http://localhost:8080/kanzlei"))
+    assert body == (b"" if method == "HEAD" else b"http://localhost:8080/kanzlei")
     assert zope.calls == []
 
 
@@ -91,3 +94,36 @@ def test_other_methods_on_root_pass(app, zope, method):
     assert status == "200 OK"
     assert body == b"zope"
     assert zope.calls == [(method, "/")]
+
+
+def test_through_waitress_on_one_kept_alive_connection(app, zope):
+    """As runwsgi serves it: HEAD / has no body, so the next answer is intact."""
+    from waitress.server import create_server
+
+    server = create_server(app, host="127.0.0.1", port=0)
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    connection = http.client.HTTPConnection("127.0.0.1", server.effective_port, 10)
+    try:
+        answers = []
+        for method, path in [("HEAD", "/"), ("GET", "/"), ("GET", "/manage")]:
+            connection.request(method, path, headers={"Host": "localhost:8080"})
+            response = connection.getresponse()
+            answers.append((response.status, response.getheader("Location")))
+            answers.append(response.read())
+        assert answers == [
+            (302, "http://localhost:8080/kanzlei"),
+            b"",
+            (302, "http://localhost:8080/kanzlei"),
+            b"http://localhost:8080/kanzlei",
+            (200, None),
+            b"zope",
+        ]
+        connection.request("POST", "/", body=b"x=1")
+        response = connection.getresponse()
+        assert (response.status, response.read()) == (200, b"zope")
+        assert zope.calls == [("GET", "/manage"), ("POST", "/")]
+    finally:
+        connection.close()
+        server.close()
+        thread.join(10)

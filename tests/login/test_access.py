@@ -43,10 +43,13 @@ def _jwt_works(base_url, token, userid="mueller"):
     return response.status_code == 200
 
 
+def _url(obj, base_url):
+    return obj.absolute_url().replace("http://nohost/plone", base_url)
+
+
 def _set_disabled(session, base_url, mandant, userid, disabled):
     return session.post(
-        f"{mandant.absolute_url().replace('http://nohost/plone', base_url)}"
-        "/@@akte-konto-sperren",
+        _url(mandant, base_url) + "/@@akte-konto-sperren",
         data={
             "userid": userid,
             "disabled": "1" if disabled else "0",
@@ -66,8 +69,11 @@ def test_staff_disables_and_enables_account(functional, base_url):
     assert _authenticated(client, base_url) and _jwt_works(base_url, token)
 
     staff, _ = form_login(base_url, "anwalt", STAFF_PASSWORD)
+    page = staff.get(_url(mandant_a, base_url) + "/@@akte-konto-sperren").text
+    assert "mueller" in page and "Sperren" in page
     response = _set_disabled(staff, base_url, mandant_a, "mueller", True)
     assert "Das Konto ist gesperrt" in response.text
+    assert "Freischalten" in response.text  # the list now offers to enable it
     # running session and token end at once; no new login on any path
     assert not _authenticated(client, base_url)
     assert not _jwt_works(base_url, token)
@@ -111,6 +117,8 @@ def test_clients_cannot_use_staff_actions(functional, base_url):
     other, _ = form_login(base_url, "schmidt", PASSWORD)
     response = _set_disabled(other, base_url, mandant_a, "mueller", True)
     assert "Das Konto ist gesperrt" not in response.text
+    page = other.get(_url(mandant_a, base_url) + "/@@akte-konto-sperren")
+    assert "mueller" not in page.text and "Müller" not in page.text
     transaction.begin()
     assert not mandant_a.portal_users["mueller"]["disabled"]
     # the lockout list is staff-only too (it names logins)
@@ -136,5 +144,22 @@ def test_staff_lifts_lockout_in_list(functional, base_url):
         url, data={"login": "mueller", "form.unlock": "1", "_authenticator": token}
     )
     assert "Die Sperre wurde aufgehoben." in response.text
+    session, _ = form_login(base_url, "mueller", PASSWORD)
+    assert _authenticated(session, base_url)
+
+
+def test_staff_lifts_lockout_on_mandant_page(functional, base_url):
+    mandant_a, _ = _setup(functional["portal"])
+    for _ in range(10):
+        form_login(base_url, "mueller", "falsch")
+    lockout.reset_ip_counters()
+    staff, _ = form_login(base_url, "anwalt", STAFF_PASSWORD)
+    url = _url(mandant_a, base_url) + "/@@akte-konto-sperren"
+    page = staff.get(url).text
+    assert "vorübergehend gesperrt" in page
+    token = re.search(r'name="_authenticator" value="([^"]+)"', page).group(1)
+    response = staff.post(url, data={"unlock": "mueller", "_authenticator": token})
+    assert "Die Sperre wurde aufgehoben." in response.text
+    assert "vorübergehend gesperrt" not in response.text
     session, _ = form_login(base_url, "mueller", PASSWORD)
     assert _authenticated(session, base_url)

@@ -6,6 +6,7 @@ from kanzlei.akte.pas.install import PLUGIN_ID
 from kanzlei.akte.testing import make_client
 from Products.PluggableAuthService.interfaces.plugins import IAuthenticationPlugin
 
+import re
 import requests
 import transaction
 
@@ -79,4 +80,6 @@ def test_empty_kanzlei_is_refused(functional, base_url):
     session, response = form_login(base_url, "mueller", PASSWORD, kanzlei="")
     assert GENERIC in response.text
     assert not _is_authenticated(session, base_url)
-    assert 'name="kanzlei"' in response.text and "required" in response.text
+    # the browser form asks for both fields
+    inputs = re.findall(r'<input[^>]*name="(?:kanzlei|datenbank)"[^>]*>', response.text)
+    assert len(inputs) == 2 and all('required="required"' in i for i in inputs)

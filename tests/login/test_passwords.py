@@ -3,6 +3,7 @@ reset end the user's other sessions and REST tokens."""
 
 from .conftest import form_login
 from .conftest import PASSWORD
+from AuthEncoding import AuthEncoding
 from kanzlei.akte.testing import configure_mailhost
 from kanzlei.akte.testing import make_client
 from plone import api
@@ -79,7 +80,12 @@ def test_new_and_changed_passwords_are_argon2(functional):
 
 def test_old_ssha_hash_upgraded_at_login(functional, base_url):
     portal = functional["portal"]
-    # the fixture's test user was created before kanzlei.akte was installed
+    # a user from before kanzlei.akte: Zope's default salted SHA-1
+    source = portal.acl_users.source_users
+    source._user_passwords[TEST_USER_ID] = AuthEncoding.pw_encrypt(
+        TEST_USER_PASSWORD, "SSHA"
+    )
+    transaction.commit()
     assert _stored(portal, TEST_USER_ID).startswith("{SSHA}")
     response = requests.post(
         f"{base_url}/@login",

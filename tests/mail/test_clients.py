@@ -151,3 +151,25 @@ def test_rules_installed_and_removed_on_uninstall(akte, flush):
     add_document(akte.mandat_a)
     transaction.commit()
     assert queue.entries(akte.portal) == []
+
+
+def test_daily_digest_at_the_configured_hour(akte, flush):
+    from kanzlei.akte.mail import preferences
+    from kanzlei.akte.mail import queue
+    from kanzlei.akte.mail.sender import _next_daily
+
+    preferences.set_preference("mandant_a", preferences.TAEGLICH)
+    add_document(akte.mandat_a)
+    add_document(akte.mandat_a)
+    transaction.commit()
+    due = _next_daily(queue.now())
+    site_zone = api.portal.get_registry_record("plone.portal_timezone")
+    assert due.hour == 7 and str(due.tzinfo) == site_zone
+    minutes_until_due = (due - queue.now()).total_seconds() / 60
+
+    assert flush(akte.portal, minutes=minutes_until_due - 1)["sent"] == 0
+    assert flush(akte.portal, minutes=minutes_until_due + 1)["sent"] == 2
+    assert [rcpts for rcpts, _m in akte.sink.messages] == [["erika@example.org"]]
+    assert akte.sink.messages[0][1]["Subject"] == (
+        "2 neue Dokumente in Ihrer Online-Akte"
+    )

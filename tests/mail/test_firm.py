@@ -195,3 +195,53 @@ def test_answered_questionnaire_one_mail_raw_data_ignored(akte, flush):
     text = message.get_body(preferencelist=("plain",)).get_content()
     assert "1 neuer Eingang, davon 1 beantworteter Fragebogen" in text
     assert "Antworten" not in text
+
+
+def test_refused_address_given_up_after_three_attempts(akte, flush):
+    from aiosmtpd.controller import Controller
+    from kanzlei.akte.mail import queue
+    from kanzlei.akte.testing import configure_mailhost
+
+    import socket
+
+    class Refusing:
+        """A real SMTP server that refuses one mailbox (550), like a bounced address."""
+
+        def __init__(self):
+            self.accepted = []
+
+        async def handle_RCPT(self, server, session, envelope, address, rcpt_options):
+            if address == "kaputt@example.org":
+                return "550 5.1.1 no such mailbox"
+            envelope.rcpt_tos.append(address)
+            return "250 OK"
+
+        async def handle_DATA(self, server, session, envelope):
+            self.accepted.extend(envelope.rcpt_tos)
+            return "250 OK"
+
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    handler = Refusing()
+    controller = Controller(handler, hostname="127.0.0.1", port=port)
+    controller.start()
+    try:
+        configure_mailhost(port)
+        api.user.get(userid="mandant_a").setMemberProperties(
+            {"email": "kaputt@example.org"}
+        )
+        add_document(akte.mandat_a)
+        add_document(akte.mandat_b)
+        transaction.commit()
+
+        first = flush(akte.portal, minutes=11)
+        assert first == {"sent": 1, "failed": 1, "dropped": 0}
+        assert handler.accepted == ["bert@example.org"]
+        flush(akte.portal, minutes=17)
+        assert len(queue.entries(akte.portal)) == 1  # kept for another try
+        flush(akte.portal, minutes=23)
+        assert queue.entries(akte.portal) == []  # given up, logged as an error
+        assert handler.accepted == ["bert@example.org"]
+    finally:
+        controller.stop()

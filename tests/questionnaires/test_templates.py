@@ -100,3 +100,45 @@ def test_staff_find_fragebogen_hinzufuegen_in_the_actions_menu(akte):
     staff = buttons("anwalt")
     assert staff["fragebogen_hinzufuegen"].endswith("/@@fragebogen-hinzufuegen")
     assert "fragebogen_hinzufuegen" not in buttons("mandant-a")
+
+
+def test_open_questionnaires_for_the_client_pages(akte):
+    from kanzlei.akte.questionnaires import open_questionnaires
+
+    mandat = akte["mandat_a"]
+    request = akte["portal"].REQUEST
+    answered = add_questionnaire(mandat, "allgemeine_mandatsaufnahme", request)
+    add_questionnaire(mandat, "verkehrsunfall", request)
+    with api.env.adopt_user(username="anwalt"):
+        api.content.transition(obj=answered, transition="beantworten")  # on paper
+
+    with api.env.adopt_user(username="mandant-a"):
+        items = open_questionnaires(mandat)
+    assert [(i["title"], i["open"]) for i in items] == [
+        ("Verkehrsunfall", True),
+        ("Allgemeine Mandatsaufnahme", False),
+    ]
+    assert items[0]["answered_at"] is None
+    assert items[1]["answered_at"].date() == answered.questionnaire_answered_at.date()
+    assert items[0]["url"].startswith(mandat.absolute_url())
+
+    with api.env.adopt_user(username="mandant-b"):
+        assert open_questionnaires(mandat) == []
+
+    with api.env.adopt_user(username="anwalt"):
+        api.content.transition(obj=answered, transition="wiedereroeffnen")
+    with api.env.adopt_user(username="mandant-a"):
+        assert all(
+            i["open"] and i["answered_at"] is None for i in open_questionnaires(mandat)
+        )
+
+
+def test_uninstall_removes_the_action(akte):
+    from plone.base.utils import get_installer
+
+    actions = api.portal.get_tool("portal_actions")
+    assert "fragebogen_hinzufuegen" in actions.object_buttons
+    installer = get_installer(akte["portal"], akte["portal"].REQUEST)
+    with api.env.adopt_roles(["Manager"]):
+        installer.uninstall_product("kanzlei.akte")
+    assert "fragebogen_hinzufuegen" not in actions.object_buttons

@@ -181,3 +181,31 @@ def test_client_b_finds_nothing_of_client_a(base_url, portal_f, two_clients):
     url_a = mandat_a.absolute_url().replace("http://nohost/plone", base_url)
     assert client_b.get(url_a).status_code in (401, 403, 404)
     assert "Mietsache" not in client_b.get(url_a).text
+
+
+def test_invitation_for_contact_person(base_url, api_session, portal_f):
+    from kanzlei.akte.testing import make_client
+
+    mandant, _mandat = make_client(portal_f, "Firma AG", "30003", "32/26")
+    transaction.commit()
+    contact = api_session.post(
+        mandant.absolute_url().replace("http://nohost/plone", base_url),
+        json={
+            "@type": "Kontaktperson",
+            "title": "Frau Prokuristin",
+            "email": "p@example.org",
+        },
+    )
+    assert contact.status_code == 201, contact.text
+    uid = contact.json()["UID"]
+    invited = api_session.post(
+        f"{base_url}/@akte-einladung",
+        json={"client_number": "30003", "contact": uid, "send_email": False},
+    )
+    assert invited.status_code == 201, invited.text
+    assert invited.json()["contact"] == uid
+    assert invited.json()["invitation"]["email"] == "p@example.org"
+    status = api_session.get(f"{base_url}/@akte-status/30003").json()
+    states = {t["contact"]: t["invitation"] for t in status["targets"]}
+    assert states[uid]["state"] == "offen"
+    assert status["registration_state"] == "eingeladen"

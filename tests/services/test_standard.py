@@ -153,3 +153,29 @@ def test_integration_is_no_manager(base_url, api_session, two_clients):
     assert api_session.post(
         base_url, json={"@type": "Document", "title": "Seite"}
     ).status_code in (401, 403)
+
+
+def test_upload_limit_for_standard_endpoints(base_url, api_session, two_clients):
+    from plone import api
+
+    (_mandant, mandat_a), _b = two_clients
+    api.portal.set_registry_record("kanzlei.akte.max_upload_mb", 1)
+    transaction.commit()
+    big = b"%PDF-1.4 " + b"x" * (1024 * 1024)
+    response = api_session.post(
+        rest_url(mandat_a, base_url),
+        json={
+            "@type": "Dokument",
+            "title": "Zu groß",
+            "file": {
+                "data": base64.b64encode(big).decode(),
+                "encoding": "base64",
+                "filename": "gross.pdf",
+                "content-type": "application/pdf",
+            },
+        },
+    )
+    assert response.status_code == 413, response.text
+    assert response.json()["type"] == "RequestEntityTooLarge"
+    transaction.begin()
+    assert mandat_a.objectIds() == []

@@ -64,3 +64,35 @@ def test_anonymous_gets_401(base_url):
         headers={"Accept": "application/json"},
     )
     assert response.status_code == 401
+
+
+def test_bad_requests_are_named(base_url, api_session):
+    broken = api_session.put(
+        f"{base_url}/@akte-mandat",
+        data="{kein json",
+        headers={"Content-Type": "application/json"},
+    )
+    assert broken.status_code == 400
+    assert broken.json()["type"] == "ValidationError"
+    items = api_session.put(f"{base_url}/@akte-mandat", json={"items": "nein"})
+    assert items.status_code == 400
+    assert items.json()["errors"][0]["field"] == "items"
+    no_key = api_session.put(f"{base_url}/@akte-mandat", json={"title": "x"})
+    assert no_key.status_code == 400
+    assert no_key.json()["errors"][0]["field"] == "file_number"
+    no_client = api_session.put(
+        f"{base_url}/@akte-mandat", json={"file_number": "5/26", "title": "x"}
+    )
+    assert no_client.json()["errors"][0]["field"] == "client_number"
+    unknown_client = api_session.put(
+        f"{base_url}/@akte-mandat",
+        json={"file_number": "5/26", "client_number": "nope", "title": "x"},
+    )
+    assert unknown_client.status_code == 404
+    no_title = api_session.put(f"{base_url}/@akte-mandant/20009", json={})
+    assert no_title.status_code == 400
+    assert no_title.json()["errors"][0]["field"] == "title"
+    assert (
+        api_session.put(f"{base_url}/@akte-mandant", json={"title": "x"}).status_code
+        == 400
+    )

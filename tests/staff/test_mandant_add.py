@@ -108,6 +108,12 @@ def test_edit_form_refuses_duplicate_but_keeps_own_number(functional, staff_brow
     staff_browser.getControl(name="form.widgets.file_number").value = "1/26"
     staff_browser.getControl(name="form.buttons.save").click()
     assert "Das Aktenzeichen 1/26 ist bereits vergeben." in staff_browser.contents
+    # the plain Mandat add form checks it as well
+    staff_browser.open(mandant.absolute_url() + "/++add++Mandat")
+    staff_browser.getControl(name="form.widgets.title").value = "Noch eins"
+    staff_browser.getControl(name="form.widgets.file_number").value = " 1/26 "
+    staff_browser.getControl(name="form.buttons.save").click()
+    assert "Das Aktenzeichen 1/26 ist bereits vergeben." in staff_browser.contents
     # saving an unchanged number is fine
     staff_browser.open(mandant.absolute_url() + "/edit")
     staff_browser.getControl(name="form.widgets.phone").value = "0123 45"
@@ -116,3 +122,4 @@ def test_edit_form_refuses_duplicate_but_keeps_own_number(functional, staff_brow
     assert mandant.client_number == "K-2"
     assert mandant.phone == "0123 45"
     assert mandat.file_number == "2/26"
+    assert len(api.content.find(portal_type="Mandat")) == 2

@@ -30,6 +30,11 @@ def test_wartung_view(functional, base_url, staff):
                            ("chefin", "Chefin-Pass-2026")):  # fmt: skip
         session = requests.Session()
         session.auth = (user, password)
+        # logged in (the firm admin reaches the control panel) ...
+        if user == "chefin":
+            panel = session.get(base_url + "/@@overview-controlpanel")
+            assert panel.status_code == 200 and "/login" not in panel.url
+        # ... but the job is for Managers only
         response = session.post(url, allow_redirects=False)
         assert response.status_code in (302, 401, 403), user
 

@@ -46,5 +46,5 @@ class OpaqueNameChooser(NormalizingNameChooser):
         container = self.context
         while True:
             candidate = opaque_id(prefix)
-            if candidate not in container.objectIds():
+            if candidate not in container:
                 return candidate

@@ -31,17 +31,20 @@ class RootRedirect:
         self.site_id = site_id
 
     def __call__(self, environ, start_response):
-        if environ.get("PATH_INFO", "") in ("", "/") and environ.get(
-            "REQUEST_METHOD"
-        ) in ("GET", "HEAD"):
+        method = environ.get("REQUEST_METHOD")
+        if environ.get("PATH_INFO", "") in ("", "/") and method in ("GET", "HEAD"):
             location = application_uri(environ).rstrip("/") + "/" + self.site_id
+            body = location.encode()
             start_response(
                 "302 Found",
                 [
                     ("Location", location),
                     ("Content-Type", "text/plain; charset=utf-8"),
+                    ("Content-Length", str(len(body))),
                     ("Cache-Control", "no-store"),
                 ],
             )
-            return [location.encode()]
+            # A response to HEAD has no body: on a kept-alive connection the
+            # client would read it as the start of the next response.
+            return [] if method == "HEAD" else [body]
         return self.app(environ, start_response)

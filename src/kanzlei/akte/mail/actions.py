@@ -7,6 +7,7 @@ renders and delivers it when it is due (the client's preference; digest).
 
 from Acquisition import aq_inner
 from kanzlei.akte import _
+from kanzlei.akte import logger
 from kanzlei.akte.content.dokument import FROM_CLIENT
 from kanzlei.akte.content.dokument import FROM_FIRM
 from kanzlei.akte.content.dokument import is_client_user
@@ -22,6 +23,7 @@ from plone.app.contentrules.browser.formhelper import ContentRuleFormWrapper
 from plone.contentrules.rule.interfaces import IExecutable
 from plone.contentrules.rule.interfaces import IRuleElementData
 from plone.stringinterp.interfaces import IStringInterpolator
+from ZODB.POSException import ConflictError
 from zope import schema
 from zope.component import adapter
 from zope.interface import implementer
@@ -175,6 +177,19 @@ class _Executor:
         self.element = element
         self.event = event
 
+    def __call__(self):
+        # A notification must never break the upload or release that caused it.
+        try:
+            self.run()
+        except ConflictError:
+            raise  # the publisher retries the whole request
+        except Exception:
+            logger.exception(
+                "Benachrichtigung für %s nicht eingereiht",
+                "/".join(self.event.object.getPhysicalPath()),
+            )
+        return True
+
     def enqueue(self, kind, addresses, userids=None):
         obj = aq_inner(self.event.object)
         portal = api.portal.get()
@@ -196,7 +211,7 @@ class _Executor:
 @implementer(IExecutable)
 @adapter(Interface, INotifyClientsAction, Interface)
 class NotifyClientsExecutor(_Executor):
-    def __call__(self):
+    def run(self):
         obj = aq_inner(self.event.object)
         if recipients.enclosing(obj, IMandat) is None:
             return True
@@ -221,7 +236,7 @@ class NotifyClientsExecutor(_Executor):
 @implementer(IExecutable)
 @adapter(Interface, INotifyFirmAction, Interface)
 class NotifyFirmExecutor(_Executor):
-    def __call__(self):
+    def run(self):
         obj = aq_inner(self.event.object)
         if recipients.enclosing(obj, IMandat) is None:
             return True

@@ -80,7 +80,7 @@ def remove(portal, key):
 
 
 def _poke_after_commit():
-    """Wake the instance's clock after commit: "sofort" means seconds, not a minute."""
+    """Wake the instance's clock after commit (it need not wait for its next beat)."""
 
     def poke(success):
         if success:

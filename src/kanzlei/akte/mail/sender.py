@@ -27,6 +27,8 @@ from kanzlei.akte.mail.digest import Digest
 from kanzlei.akte.mail.digest import render
 from plone import api
 from plone.app.uuid.utils import uuidToObject
+from smtplib import SMTPRecipientsRefused
+from smtplib import SMTPSenderRefused
 from ZODB.POSException import ConflictError
 from zoneinfo import ZoneInfo
 
@@ -35,6 +37,8 @@ import uuid
 
 
 CLAIM_EXPIRY = timedelta(minutes=15)
+MAX_ATTEMPTS = 288  # a day of retries every 5 minutes (an SMTP outage)
+MAX_ATTEMPTS_REFUSED = 3  # the server refuses the address itself
 QUIET = timedelta(minutes=1)
 QUIET_MAX = timedelta(minutes=5)
 COMMIT_ATTEMPTS = 3
@@ -51,12 +55,12 @@ def flush(portal, now=None):
     claimed = _in_transaction(lambda: _claim(portal, now, token))
     if not claimed:
         return {"sent": 0, "failed": 0, "dropped": 0}
-    outcome = {"sent": [], "failed": [], "dropped": []}
+    outcome = {"sent": [], "failed": [], "dropped": [], "refused": []}
     for group_keys in claimed:
         _deliver(portal, group_keys, outcome)
     transaction.abort()  # the send step changes nothing persistent
     _in_transaction(lambda: _complete(portal, outcome, token, now))
-    counts = {name: len(keys) for name, keys in outcome.items()}
+    counts = {name: len(outcome[name]) for name in ("sent", "failed", "dropped")}
     if any(counts.values()):
         logger.info("Benachrichtigungen: %s", counts)
     return counts
@@ -109,7 +113,7 @@ def _claim(portal, now, token):
 
 
 def _settled(members, now):
-    """No new item for QUIET (a multi-file upload or a sync is over), or waited long enough.
+    """Nothing new for QUIET (an upload or a sync is over), or waited QUIET_MAX.
 
     "sofort" and the firm's notices wait for this, so that 10 files uploaded one by one
     give one e-mail, not ten.
@@ -213,6 +217,12 @@ def _deliver(portal, keys, outcome):
             sender_name, sender_address, digest.email, subject, text, digest.language
         )
         _send(message, sender_address, digest.email)
+    except (SMTPRecipientsRefused, SMTPSenderRefused) as error:
+        # The server will not take this address: retrying a few times covers greylisting
+        # and typos fixed meanwhile, then the entry is given up (see _complete).
+        logger.error("Benachrichtigung an %s abgelehnt: %s", digest.email, error)
+        outcome["failed"].extend(keys_to_send)
+        outcome["refused"].extend(keys_to_send)
     except Exception:
         logger.exception(
             "Benachrichtigung an %s nicht zugestellt; neuer Versuch später",
@@ -250,6 +260,15 @@ def _complete(portal, outcome, token, now):
     for key in outcome["failed"]:
         if ours(key):
             entry = tree[key]
+            limit = MAX_ATTEMPTS_REFUSED if key in outcome["refused"] else MAX_ATTEMPTS
+            if entry["attempts"] + 1 >= limit:
+                logger.error(
+                    "Benachrichtigung an %s nach %s Versuchen aufgegeben",
+                    entry["email"],
+                    entry["attempts"] + 1,
+                )
+                del tree[key]
+                continue
             queue.replace(
                 portal,
                 key,

@@ -23,6 +23,14 @@ import transaction
 USE_API = "kanzlei.akte: Use integration API"
 
 
+def disable_csrf_for_explicit_credentials(request):
+    """A request that carries its credentials explicitly (API token, JWT, basic auth
+    in the Authorization header) cannot be forged by another site: no CSRF check.
+    Cookie-authenticated calls (a browser) keep plone.protect's check."""
+    if request._auth or request.getHeader("X-Akte-Token"):
+        alsoProvides(request, plone.protect.interfaces.IDisableCSRFProtection)
+
+
 class IntegrationService(Service):
     """Base class: only integrations (and admins) may call; errors become JSON.
 
@@ -48,9 +56,7 @@ class IntegrationService(Service):
     def check_permission(self):
         super().check_permission()
         if getSecurityManager().checkPermission(self.permission, self.context):
-            # Integrations write on purpose; the API is no target for CSRF (no cookies
-            # are needed, tokens are sent explicitly).
-            alsoProvides(self.request, plone.protect.interfaces.IDisableCSRFProtection)
+            disable_csrf_for_explicit_credentials(self.request)
             return
         if api.user.is_anonymous():
             raise Unauthorized("Authentication required")

@@ -14,12 +14,14 @@ from kanzlei.akte.browser.client.common import SAFE_INLINE_TYPES
 from kanzlei.akte.content.dokument import FROM_CLIENT
 from kanzlei.akte.content.dokument import FROM_FIRM
 from plone import api
+from urllib.parse import urlencode
 from zope.component import getUtility
 from zope.schema.interfaces import IVocabularyFactory
 
 
 ADD_DOKUMENT = "kanzlei.akte: Add Dokument"
 ADD_NACHRICHT = "kanzlei.akte: Add Nachricht"
+PAGE_SIZE = 100
 
 
 def document_brains(mandat, **query):
@@ -137,13 +139,22 @@ class AkteMandatView(ClientPage):
             query["direction"] = self.direction
         read = readstate.opened(self.userid)
         needle = self.q.lower()
+        brains = document_brains(self.context, **query)
+        if needle:
+            brains = [
+                b for b in brains if needle in (b.Title or b.file_name or "").lower()
+            ]
+        # Lazy catalog results: only one page of brains is ever loaded.
+        self.total = len(brains)
+        try:
+            self.b_start = max(0, int(self.request.form.get("b_start", 0)))
+        except (TypeError, ValueError):
+            self.b_start = 0
+        if self.b_start >= self.total:
+            self.b_start = 0
         rows = []
-        self.total = 0
-        for brain in document_brains(self.context, **query):
-            self.total += 1
+        for brain in brains[self.b_start : self.b_start + PAGE_SIZE]:
             title = brain.Title or brain.file_name or ""
-            if needle and needle not in title.lower():
-                continue
             from_client = brain.direction == FROM_CLIENT
             rows.append(
                 {
@@ -166,6 +177,25 @@ class AkteMandatView(ClientPage):
                 }
             )
         return rows
+
+    def page_link(self, start):
+        form = {"q": self.q, "kategorie": self.category, "richtung": self.direction}
+        query = urlencode({k: v for k, v in form.items() if v} | {"b_start": start})
+        return f"{self.context.absolute_url()}/@@akte-mandat?{query}#dokumente"
+
+    def paging(self):
+        if self.total <= PAGE_SIZE:
+            return None
+        end = min(self.b_start + PAGE_SIZE, self.total)
+        return {
+            "first": self.b_start + 1,
+            "last": end,
+            "total": self.total,
+            "prev": self.page_link(max(0, self.b_start - PAGE_SIZE))
+            if self.b_start
+            else None,
+            "next": self.page_link(end) if end < self.total else None,
+        }
 
     @property
     def filtered(self):

@@ -52,6 +52,23 @@ def new_counts(userid, mandat_uids):
     return counts
 
 
+def open_questionnaire_counts(mandate_brains):
+    """mandat UID -> number of questionnaires in it still waiting for an answer."""
+    uids = {b.getPath(): b.UID for b in mandate_brains}
+    counts = {}
+    if not uids:
+        return counts
+    for brain in api.content.find(
+        portal_type="EasyForm",
+        review_state="offen",
+        path={"query": list(uids), "depth": 1},
+    ):
+        uid = uids.get(brain.getPath().rsplit("/", 1)[0])
+        if uid:
+            counts[uid] = counts.get(uid, 0) + 1
+    return counts
+
+
 class MeineAkteView(ClientPage):
     def __call__(self):
         if api.user.is_anonymous():
@@ -116,6 +133,7 @@ class MeineAkteView(ClientPage):
             start = end = None
         brains = [b for b in self.all_brains if self._matches(b, start, end)]
         counts = new_counts(self.userid, [b.UID for b in self.all_brains])
+        questionnaires = open_questionnaire_counts(self.all_brains)
         names = {}
         rows = []
         for brain in brains:
@@ -128,6 +146,7 @@ class MeineAkteView(ClientPage):
                     "lawyer": fullname(brain.responsible_lawyer, names),
                     "modified": format_date(brain.modified),
                     "new": counts.get(brain.UID, 0),
+                    "questionnaires": questionnaires.get(brain.UID, 0),
                     "closed": brain.review_state in CLOSED_STATES,
                 }
             )

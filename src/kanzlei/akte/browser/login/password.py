@@ -34,6 +34,12 @@ MISMATCH = _(
 )
 
 
+def _field(request, name):
+    """A form value as text (a repeated or odd field counts as empty)."""
+    value = request.form.get(name, "")
+    return value if isinstance(value, str) else ""
+
+
 def _fullname(userid):
     member = api.user.get(userid=userid)
     return (member.getProperty("fullname") or "") if member is not None else ""
@@ -61,7 +67,7 @@ class ResetRequestView(BrowserView):
     def __call__(self):
         if self.request.method == "POST" and "form.submitted" in self.request.form:
             CheckAuthenticator(self.request)
-            reset.request_reset(self.request.form.get("name", ""), self.request)
+            reset.request_reset(_field(self.request, "name"), self.request)
             IStatusMessage(self.request).add(RESET_SENT, "info")
             portal_url = api.portal.get().absolute_url()
             self.request.response.redirect(f"{portal_url}/@@login-help")
@@ -93,7 +99,7 @@ class ResetView(BrowserView):
         return self
 
     def __call__(self):
-        key = self.key or self.request.form.get("key")
+        key = self.key or _field(self.request, "key")
         userid = reset.userid_for_key(key) if key else None
         if userid is None:
             self.invalid = True
@@ -101,8 +107,8 @@ class ResetView(BrowserView):
             return self.template()
         if self.request.method == "POST" and "form.submitted" in self.request.form:
             CheckAuthenticator(self.request)
-            password = self.request.form.get("password", "")
-            confirm = self.request.form.get("password_confirm", "")
+            password = _field(self.request, "password")
+            confirm = _field(self.request, "password_confirm")
             self.errors = new_password_problems(self.request, password, confirm, userid)
             if not self.errors:
                 if reset.reset_password(key, password) is None:
@@ -147,11 +153,13 @@ class ChangePasswordView(BrowserView):
         return self.template()
 
     def _change(self):
-        form = self.request.form
         user = api.user.get_current()
         userid = user.getId()
         plugin = get_plugin(api.portal.get())
-        current = {"login": user.getUserName(), "password": form.get("current", "")}
+        current = {
+            "login": user.getUserName(),
+            "password": _field(self.request, "current"),
+        }
         if plugin is None or not plugin.authenticateCredentials(current):
             if refusal(self.request) == LOCKED:
                 message = _(
@@ -165,13 +173,10 @@ class ChangePasswordView(BrowserView):
                     default="Das aktuelle Passwort ist nicht richtig.",
                 )
             return [translate(message, context=self.request)]
-        problems = new_password_problems(
-            self.request,
-            form.get("password", ""),
-            form.get("password_confirm", ""),
-            userid,
-        )
+        password = _field(self.request, "password")
+        confirm = _field(self.request, "password_confirm")
+        problems = new_password_problems(self.request, password, confirm, userid)
         if problems:
             return problems
-        api.portal.get_tool("acl_users").userSetPassword(userid, form["password"])
+        api.portal.get_tool("acl_users").userSetPassword(userid, password)
         return []

@@ -9,24 +9,35 @@ from plone.protect import CheckAuthenticator
 from Products.Five.browser import BrowserView
 from Products.Five.browser.pagetemplatefile import ViewPageTemplateFile
 from Products.statusmessages.interfaces import IStatusMessage
-from zExceptions import BadRequest
 
 import datetime
 
 
 class AccountDisableView(BrowserView):
-    """``@@akte-konto-sperren`` on a Mandant (POST: userid, disabled=1|0)."""
+    """``@@akte-konto-sperren`` on a Mandant: the Mandant's portal accounts with
+    "Sperren"/"Freischalten" and, after failed logins, "Sperre aufheben".
+
+    POST ``userid`` + ``disabled=1|0``, or ``unlock=<userid>``.
+    """
+
+    template = ViewPageTemplateFile("templates/accounts.pt")
 
     def __call__(self):
-        if self.request.method != "POST":
-            raise BadRequest("POST only")
-        CheckAuthenticator(self.request)
-        userid = self.request.form.get("userid", "")
-        disabled = self.request.form.get("disabled") == "1"
+        if self.request.method == "POST":
+            CheckAuthenticator(self.request)
+            self._act()
+            self.request.response.redirect(
+                f"{self.context.absolute_url()}/@@akte-konto-sperren"
+            )
+            return ""
+        return self.template()
+
+    def _act(self):
+        form = self.request.form
         status = IStatusMessage(self.request)
-        try:
-            access.set_account_disabled(self.context, userid, disabled)
-        except KeyError:
+        userid = form.get("userid") or form.get("unlock") or ""
+        userid = userid if isinstance(userid, str) else ""
+        if userid not in (self.context.portal_users or {}):
             status.add(
                 _(
                     "login_access_unknown_user",
@@ -34,26 +45,51 @@ class AccountDisableView(BrowserView):
                 ),
                 "error",
             )
+            return
+        if "unlock" in form:
+            lockout.unlock(_login(userid))
+            status.add(
+                _("login_lockout_lifted", default="Die Sperre wurde aufgehoben."),
+                "info",
+            )
+            return
+        disabled = form.get("disabled") == "1"
+        access.set_account_disabled(self.context, userid, disabled)
+        if disabled:
+            message = _(
+                "login_access_disabled",
+                default="Das Konto ist gesperrt; laufende Anmeldungen wurden beendet.",
+            )
         else:
-            if disabled:
-                status.add(
-                    _(
-                        "login_access_disabled",
-                        default="Das Konto ist gesperrt; laufende Anmeldungen "
-                        "wurden beendet.",
-                    ),
-                    "info",
-                )
-            else:
-                status.add(
-                    _(
-                        "login_access_enabled",
-                        default="Das Konto ist wieder freigeschaltet.",
-                    ),
-                    "info",
-                )
-        self.request.response.redirect(self.context.absolute_url())
-        return ""
+            message = _(
+                "login_access_enabled", default="Das Konto ist wieder freigeschaltet."
+            )
+        status.add(message, "info")
+
+    def accounts(self):
+        rows = []
+        for userid, details in sorted((self.context.portal_users or {}).items()):
+            login = _login(userid)
+            member = api.user.get(userid=userid)
+            registered = details.get("registered")
+            rows.append(
+                {
+                    "userid": userid,
+                    "login": login,
+                    "fullname": (member.getProperty("fullname") or "")
+                    if member is not None
+                    else "",
+                    "registered": registered.strftime("%d.%m.%Y") if registered else "",
+                    "disabled": bool(details.get("disabled")),
+                    "locked": lockout.is_locked(login),
+                }
+            )
+        return rows
+
+
+def _login(userid):
+    user = api.portal.get_tool("acl_users").getUserById(userid)
+    return user.getUserName() if user is not None else userid
 
 
 class LockoutsView(BrowserView):
@@ -66,7 +102,8 @@ class LockoutsView(BrowserView):
             CheckAuthenticator(self.request)
             status = IStatusMessage(self.request)
             if "form.unlock" in self.request.form:
-                lockout.unlock(self.request.form.get("login", ""))
+                login = self.request.form.get("login", "")
+                lockout.unlock(login if isinstance(login, str) else "")
                 status.add(
                     _("login_lockout_lifted", default="Die Sperre wurde aufgehoben."),
                     "info",

@@ -70,9 +70,21 @@ class DokumentPut(IntegrationService):
                         mapping={"id": external_id},
                     )
                 )
-        # validate everything before a TUS upload is moved into the blob storage
-        convert(IDokument, FIELDS, data, existing or mandat, self.request)
-        incoming = IncomingFile(file_spec) if file_spec is not None else None
+        # validate everything (all bad fields at once) before a TUS upload is moved
+        # into the blob storage
+        field_error = None
+        try:
+            convert(IDokument, FIELDS, data, existing or mandat, self.request)
+        except ValidationError as error:
+            field_error = error
+        try:
+            incoming = IncomingFile(file_spec) if file_spec is not None else None
+        except ValidationError as error:
+            if field_error is None:
+                raise
+            field_error.errors.extend(error.errors)
+        if field_error is not None:
+            raise field_error
         if existing is None:
             obj, created, changed = upsert(
                 existing=None,

@@ -10,14 +10,13 @@ then moved into the blob storage (``blob.consumeFile``) without being read.
 from AccessControl import getSecurityManager
 from base64 import b64decode
 from kanzlei.akte import settings
+from kanzlei.akte.services.base import disable_csrf_for_explicit_credentials
 from kanzlei.akte.services.base import USE_API
 from plone import api
-from plone.protect.interfaces import IDisableCSRFProtection
 from plone.restapi.services.content import tus
 from uuid import uuid4
 from zExceptions import Forbidden
 from zExceptions import Unauthorized
-from zope.interface import alsoProvides
 
 import os
 import re
@@ -77,7 +76,7 @@ def _check_permission(request, context):
         if api.user.is_anonymous():
             raise Unauthorized("Authentication required")
         raise Forbidden("Missing permission to use the integration API")
-    alsoProvides(request, IDisableCSRFProtection)
+    disable_csrf_for_explicit_credentials(request)
 
 
 class _Errors:
