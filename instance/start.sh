@@ -19,6 +19,16 @@ fi
 # shellcheck source=/dev/null
 source "$INSTANCE/etc/start.env"
 
+# The port must be free: otherwise the check below would find the other server,
+# print the login data and only then see ours fail.
+probe_host="$AKTE_LISTEN_HOST"
+[[ "$probe_host" =~ ^(0\.0\.0\.0|::|\[::\]|\*|)$ ]] && probe_host=localhost
+if (exec 3<>"/dev/tcp/$probe_host/$AKTE_LISTEN_PORT") 2>/dev/null; then
+    echo "Port $AKTE_LISTEN_PORT ist belegt / is in use ($probe_host):" \
+        "AKTE_PORT ändern / choose another AKTE_PORT" >&2
+    exit 1
+fi
+
 SINK_PID=""
 WSGI_PID=""
 cleanup() {
@@ -55,8 +65,6 @@ fi
 WSGI_PID=$!
 
 # Print the login data once the server answers (not buried in its start log).
-probe_host="$AKTE_LISTEN_HOST"
-[[ "$probe_host" =~ ^(0\.0\.0\.0|::|\[::\]|\*|)$ ]] && probe_host=localhost
 until (exec 3<>"/dev/tcp/$probe_host/$AKTE_LISTEN_PORT") 2>/dev/null; do
     kill -0 "$WSGI_PID" 2>/dev/null || { wait "$WSGI_PID"; exit 1; }
     sleep 0.5

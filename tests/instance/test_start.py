@@ -135,6 +135,12 @@ def demo_logins(output):
     return block.split("\n\n", 1)[0].splitlines()
 
 
+def assert_clean_shutdown(output):
+    after_start = output.split(READY, 1)[1]
+    assert "Error saving index" not in after_start, after_start
+    assert "KeyboardInterrupt" not in after_start, after_start
+
+
 def group_alive(pgid):
     try:
         os.killpg(pgid, 0)
@@ -160,6 +166,29 @@ def test_start_with_invalid_port_stops_with_a_clear_message(tmp_path):
     assert "AKTE_PORT='80a80'" in result.stderr
     assert "Traceback" not in result.stderr
     assert not var.exists()
+
+
+def test_start_on_a_port_in_use_stops_before_anything_else(tmp_path):
+    """Not "Die Online-Akte läuft" for someone else's server, then a traceback."""
+    checkout = make_checkout(tmp_path)
+    var = tmp_path / "var"
+    with socket.socket() as other_server:
+        other_server.bind(("127.0.0.1", 0))
+        other_server.listen()
+        port = other_server.getsockname()[1]
+        result = subprocess.run(
+            [str(checkout / "instance" / "start.sh")],
+            cwd=checkout,
+            env=environment(AKTE_VAR=var, AKTE_PORT=port, AKTE_SMTP_PORT=free_port()),
+            stdin=subprocess.DEVNULL,
+            capture_output=True,
+            text=True,
+            timeout=120,
+        )
+    assert result.returncode == 1, result
+    assert f"Port {port} ist belegt / is in use" in result.stderr
+    assert "läuft" not in result.stdout
+    assert not (var / "filestorage" / "Data.fs").exists()
 
 
 def test_start_twice_keeps_the_data(tmp_path):
@@ -253,11 +282,16 @@ def test_start_twice_keeps_the_data(tmp_path):
         assert created.status_code == 201, created.text
         marker_path = created.json()["@id"].removeprefix(url)
 
-        # SIGTERM stops everything cleanly (Zope removes its pid file)
+        # SIGTERM stops everything cleanly: the server, the mail sink, and Zope
+        # closes the database (saves the index) and removes its pid file
+        index = var / "filestorage" / "Data.fs.index"
+        assert (var / "instance.pid").exists()
+        stopped_at = time.time()
         assert first.stop() == 0, first.output()
         assert not group_alive(first.pgid)
         assert not (var / "instance.pid").exists()
-        assert (var / "filestorage" / "Data.fs.index").exists()
+        assert index.stat().st_mtime >= stopped_at - 1
+        assert_clean_shutdown(first.output())
     finally:
         first.kill()
     demo_lines = demo_logins(out)
@@ -283,6 +317,7 @@ def test_start_twice_keeps_the_data(tmp_path):
         assert marker.json()["title"] == "Erika Neustart"
         assert marker.json()["client_number"] == number
         assert second.stop() == 0, second.output()
+        assert_clean_shutdown(second.output())
     finally:
         second.kill()
     print(f"both starts took {time.monotonic() - started:.0f} s")

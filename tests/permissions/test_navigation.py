@@ -64,3 +64,5 @@ def test_client_navigation_and_sitemap(functional, base_url):
     staff.auth = ("anwalt", "Kanzlei-Test-Passwort-2026")
     staff_search = staff.get(base_url + "/@@search?SearchableText=Beta").text
     assert "Erbsache Beta" in staff_search
+    # staff reach the area through their own tab
+    assert f'href="{area_url}"' in staff.get(base_url).text

@@ -60,6 +60,12 @@ def two_clients(portal_f):
     return a, b
 
 
+@pytest.fixture
+def client_http(portal_f):
+    """client_http(userid): a requests.Session of that client user (JWT)."""
+    return lambda userid: client_session(portal_f, userid)
+
+
 def client_session(portal, userid):
     """A client's session with a real plone.restapi JWT (as @login would issue)."""
     token = portal.acl_users.jwt_auth.create_token(userid)

@@ -2,7 +2,6 @@
 
 from kanzlei.akte.testing import add_document
 from kanzlei.akte.testing import configure_mailhost
-from tests.services.conftest import client_session
 
 import base64
 import pytest
@@ -76,10 +75,10 @@ def test_status_never_reveals_secrets(base_url, api_session, two_clients):
 
 
 def test_inbox_shows_client_uploads_and_messages(
-    base_url, api_session, portal_f, two_clients
+    base_url, api_session, portal_f, two_clients, client_http
 ):
     (mandant_a, mandat_a), _b = two_clients
-    client = client_session(portal_f, "mandant_a")
+    client = client_http("mandant_a")
     upload = client.post(
         mandat_a.absolute_url().replace("http://nohost/plone", base_url),
         json={
@@ -148,11 +147,11 @@ ENDPOINTS = [
 
 @pytest.mark.parametrize(("method", "path", "payload"), ENDPOINTS)
 def test_clients_and_anonymous_cannot_use_integration_endpoints(
-    base_url, portal_f, two_clients, method, path, payload
+    base_url, portal_f, two_clients, method, path, payload, client_http
 ):
     import requests
 
-    client = client_session(portal_f, "mandant_a")
+    client = client_http("mandant_a")
     response = getattr(client, method)(f"{base_url}{path}", json=payload)
     assert response.status_code == 403, response.text
     assert response.json()["type"] == "Forbidden"
@@ -162,12 +161,14 @@ def test_clients_and_anonymous_cannot_use_integration_endpoints(
     assert anonymous.status_code == 401
 
 
-def test_client_b_finds_nothing_of_client_a(base_url, portal_f, two_clients):
+def test_client_b_finds_nothing_of_client_a(
+    base_url, portal_f, two_clients, client_http
+):
     (mandant_a, mandat_a), _b = two_clients
     add_document(mandat_a, "Geheimes Gutachten")
     transaction.commit()
-    client_b = client_session(portal_f, "mandant_b")
-    client_a = client_session(portal_f, "mandant_a")
+    client_b = client_http("mandant_b")
+    client_a = client_http("mandant_a")
     for query in (
         {"file_number": "1/26"},
         {"client_number": "10001"},

@@ -7,11 +7,11 @@ runs the named step (what a client does in the portal) at that point.
 """
 
 from kanzlei.akte.clients import link_user
+from kanzlei.akte.content.validation import object_for_key
 from kanzlei.akte.testing import configure_mailhost
 from kanzlei.akte.testing import make_client
 from pathlib import Path
 from plone import api
-from tests.services.conftest import client_session
 
 import base64
 import json
@@ -121,13 +121,10 @@ class Runner:
             self.match(json.loads(body), response.json(), "body")
 
 
-def client_uploads(portal, base_url, values):
+def client_uploads(client_http, values):
     """The client of 10001 registered, uploads a statement and asks a question."""
     transaction.begin()
-    mandant = api.content.get(path="/mandanten").objectValues()[0]
-    for candidate in api.content.get(path="/mandanten").objectValues():
-        if candidate.client_number == "10001":
-            mandant = candidate
+    mandant = object_for_key("client_number", "10001", "Mandant")
     with api.env.adopt_roles(["Manager"]):
         api.user.create(
             email="erika@example.org",
@@ -136,7 +133,7 @@ def client_uploads(portal, base_url, values):
         )
         link_user(mandant, "erika")
     transaction.commit()
-    client = client_session(portal, "erika")
+    client = client_http("erika")
     upload = client.post(
         values["mandat_url"],
         json={
@@ -159,7 +156,7 @@ def client_uploads(portal, base_url, values):
 
 
 def test_every_example_in_the_api_documentation(
-    base_url, portal_f, api_token, smtp_sink
+    base_url, portal_f, api_token, smtp_sink, client_http
 ):
     make_client(portal_f, "Dora Doc", "90001", "900/26", userid="mandant_doc")
     configure_mailhost(smtp_sink.port)
@@ -178,7 +175,7 @@ def test_every_example_in_the_api_documentation(
     assert len(steps) > 30
     for step in steps:
         if step[0] == "run":
-            {"client_uploads": client_uploads}[step[1]](portal_f, base_url, values)
+            {"client_uploads": client_uploads}[step[1]](client_http, values)
             continue
         _kind, request_block, answer_block = step
         response = runner.request(request_block)

@@ -9,7 +9,6 @@ from kanzlei.akte.onboarding import invitations
 from kanzlei.akte.onboarding import registration
 from kanzlei.akte.testing import configure_mailhost
 from plone import api
-from tests.services.conftest import client_session
 
 import base64
 import hashlib
@@ -88,7 +87,9 @@ def sync(session, base_url, docs):
     return mandate_totals, document_totals
 
 
-def test_sync_upload_invite_inbox(base_url, api_session, portal_f, smtp_sink, tmp_path):
+def test_sync_upload_invite_inbox(
+    base_url, api_session, portal_f, smtp_sink, tmp_path, client_http
+):
     session = api_session
 
     # 1. first sync
@@ -167,6 +168,7 @@ def test_sync_upload_invite_inbox(base_url, api_session, portal_f, smtp_sink, tm
     )
     assert created.status_code == 201, created.text
     peak_growth_mb = (rss_kb("VmHWM") - before) / 1024
+    print(f"300 MB TUS upload: peak RSS growth {peak_growth_mb:.1f} MB")
     assert created.json()["file"]["size"] == size
     assert created.json()["sha256"] == digest.hexdigest()
     assert peak_growth_mb < BIG_MB / 4, f"memory grew by {peak_growth_mb:.0f} MB"
@@ -211,8 +213,7 @@ def test_sync_upload_invite_inbox(base_url, api_session, portal_f, smtp_sink, tm
     mandat = session.get(
         f"{base_url}/@akte-mandat", params={"file_number": "1000/26"}
     ).json()
-    client_http = client_session(portal_f, userid)
-    uploaded = client_http.post(
+    uploaded = client_http(userid).post(
         mandat["@id"],
         json={
             "@type": "Dokument",

@@ -71,6 +71,12 @@ def test_add_several_documents_at_once(akte, staff_browser, base_url):
     staff_browser.open(mandat.absolute_url())
     staff_browser.getLink(id="akte-add-documents").click()
     assert staff_browser.getControl(name="files:list")
+    # also in the "Aktionen" menu of the mandate
+    staff_browser.open(mandat.absolute_url())
+    staff_browser.getLink(
+        id="plone-contentmenu-actions-akte_dokumente_hinzufuegen"
+    ).click()
+    assert "/@@dokumente-hinzufuegen" in staff_browser.url
     response = upload(
         base_url,
         mandat,
@@ -209,3 +215,15 @@ def test_clients_never_get_staff_pages(akte, functional, userid):
         assert "Neue Klage" not in browser.contents
         assert "1/26" not in browser.contents
         assert "Anna A" not in browser.contents
+
+
+def test_single_document_form_requires_a_file(akte, staff_browser):
+    mandat = akte["mandat"]
+    before = set(docs(mandat))
+    staff_browser.open(mandat.absolute_url() + "/++add++Dokument")
+    staff_browser.getControl(name="form.widgets.title").value = "Ohne Datei"
+    staff_browser.getControl(name="form.buttons.save").click()
+    assert "Bitte wählen Sie eine Datei aus." in staff_browser.contents
+    assert staff_browser.getControl(name="form.widgets.title").value == "Ohne Datei"
+    transaction.begin()
+    assert set(docs(mandat)) == before

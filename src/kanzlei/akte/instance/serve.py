@@ -14,9 +14,18 @@ import signal
 import sys
 
 
+def _stop(signum, frame):
+    """The first signal stops the server; later ones must not interrupt closing
+    the database (Ctrl+C reaches the whole process group and start.sh's cleanup
+    sends SIGTERM once more; systemd signals the whole control group)."""
+    signal.signal(signal.SIGTERM, signal.SIG_IGN)
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    raise KeyboardInterrupt
+
+
 def main() -> int:
-    signal.signal(signal.SIGTERM, signal.default_int_handler)
-    signal.signal(signal.SIGINT, signal.default_int_handler)
+    signal.signal(signal.SIGTERM, _stop)
+    signal.signal(signal.SIGINT, _stop)
     return runwsgi(sys.argv) or 0
 
 

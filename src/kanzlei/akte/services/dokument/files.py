@@ -10,6 +10,10 @@ from plone.namedfile.file import NamedBlobFile
 import base64
 import binascii
 import hashlib
+import os
+import shutil
+import transaction
+import uuid
 
 
 CHUNK = 1 << 20
@@ -97,20 +101,39 @@ class IncomingFile:
         return known == self.sha256
 
     def discard(self):
-        """The same file is stored already: remove the temporary upload."""
+        """The same file is stored already: remove the temporary upload (on commit)."""
         if self.upload is not None:
-            self.upload.cleanup()
+            _cleanup_on_commit(self.upload)
 
     def blob(self):
-        """The NamedBlobFile; a TUS upload is moved into the blob, never read whole."""
+        """The NamedBlobFile; a TUS upload is moved into the blob, never read whole.
+
+        A hard link (or, across file systems, a chunked copy) of the upload is handed
+        to the blob (``consumeFile`` moves it); the upload itself is removed only when
+        the transaction commits, so a retried request (ZODB conflict) still finds it.
+        """
         if self.upload is not None:
-            # a file object: plone.namedfile moves the file into the blob (consumeFile)
-            with open(self.upload.filepath, "rb") as stream:
+            handoff = f"{self.upload.filepath}.{uuid.uuid4().hex}"
+            try:
+                os.link(self.upload.filepath, handoff)
+            except OSError:
+                shutil.copyfile(self.upload.filepath, handoff)
+            with open(handoff, "rb") as stream:
                 blob = NamedBlobFile(
                     data=stream, filename=self.filename, contentType=self.content_type
                 )
-            self.upload.cleanup()
+            if os.path.exists(handoff):  # not consumed (should not happen)
+                os.remove(handoff)
+            _cleanup_on_commit(self.upload)
             return blob
         return NamedBlobFile(
             data=self.data, filename=self.filename, contentType=self.content_type
         )
+
+
+def _cleanup_on_commit(upload):
+    def cleanup(success):
+        if success:
+            upload.cleanup()
+
+    transaction.get().addAfterCommitHook(cleanup)
