@@ -128,6 +128,8 @@ def test_tus_upload_then_document(base_url, api_session, two_clients):
         assert patch.status_code == 204, patch.text
         offset = int(patch.headers["Upload-Offset"])
     upload_id = location.rsplit("/", 1)[-1]
+    head = api_session.head(location, headers={"Tus-Resumable": "1.0.0"})
+    assert head.headers["Upload-Offset"] == str(len(data))
     created = api_session.put(
         f"{base_url}/@akte-dokument",
         json={
@@ -158,3 +160,37 @@ def test_tus_upload_too_large(base_url, api_session):
         headers={"Tus-Resumable": "1.0.0", "Upload-Length": str(101 * 1024 * 1024)},
     )
     assert response.status_code == 413
+
+
+def test_tus_resume_and_refusals(base_url, api_session):
+    tus = {"Tus-Resumable": "1.0.0"}
+    start = api_session.post(
+        f"{base_url}/@akte-upload", headers={**tus, "Upload-Length": "10"}
+    )
+    location = start.headers["Location"]
+    chunk = {**tus, "Content-Type": "application/offset+octet-stream"}
+    first = api_session.patch(
+        location, data=b"12345", headers={**chunk, "Upload-Offset": "0"}
+    )
+    assert first.status_code == 204
+    # after a broken connection: HEAD tells where to go on
+    assert api_session.head(location, headers=tus).headers["Upload-Offset"] == "5"
+    wrong_offset = api_session.patch(
+        location, data=b"67890", headers={**chunk, "Upload-Offset": "3"}
+    )
+    assert wrong_offset.status_code == 409
+    too_much = api_session.patch(
+        location, data=b"678901234", headers={**chunk, "Upload-Offset": "5"}
+    )
+    assert too_much.status_code == 413
+    unknown = api_session.head(f"{base_url}/@akte-upload/{'0' * 32}", headers=tus)
+    assert unknown.status_code == 404
+    not_finished = api_session.put(
+        f"{base_url}/@akte-dokument",
+        json={
+            "external_id": "HALB",
+            "file_number": "1/26",
+            "file": {"upload": location.rsplit("/", 1)[-1]},
+        },
+    )
+    assert not_finished.status_code in (400, 404)

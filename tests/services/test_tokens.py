@@ -129,3 +129,20 @@ def test_clients_cannot_open_the_token_page(
         allow_redirects=False,
     )
     assert integration.status_code in (302, 401, 403)
+
+
+def test_integration_can_use_a_jwt_from_login(base_url, integration_user):
+    login = requests.post(
+        f"{base_url}/@login",
+        json={"login": integration_user, "password": "Integration-Test-Passwort-2026"},
+        headers={"Accept": "application/json"},
+    )
+    assert login.status_code == 200, login.text
+    response = requests.get(
+        f"{base_url}/@akte-eingang",
+        headers={
+            "Accept": "application/json",
+            "Authorization": f"Bearer {login.json()['token']}",
+        },
+    )
+    assert response.status_code == 200

@@ -13,6 +13,7 @@ from kanzlei.akte import settings
 from kanzlei.akte.services.base import disable_csrf_for_explicit_credentials
 from kanzlei.akte.services.base import USE_API
 from plone import api
+from plone.restapi.services import _no_content_marker
 from plone.restapi.services.content import tus
 from uuid import uuid4
 from zExceptions import Forbidden
@@ -139,7 +140,10 @@ class _Existing(_Errors):
 
 
 class UploadHead(_Existing, tus.UploadHead):
-    pass
+    def error(self, type, message, status=400):  # noqa: A002
+        """A HEAD answer has no body (one would break the HTTP connection)."""
+        self.request.response.setStatus(status)
+        return _no_content_marker
 
 
 class UploadPatch(_Existing, tus.UploadPatch):
