@@ -1,5 +1,6 @@
 # kanzlei.akte – Online-Akte
 #   make start   Umgebung installieren, Instanz schreiben, Site anlegen (1. Start), starten
+#   make zeo     ZEO-Server auf instance/var (für mehrere Instanzen, siehe README)
 #   make test    Testumgebung installieren, pytest über tests/
 #   make lint    ruff + zpretty (prüft nur, ändert nichts)
 # Konfiguration: AKTE_*-Umgebungsvariablen, siehe README.md.
@@ -14,10 +15,11 @@ UV_SYNC := $(UV) sync --frozen
 TESTS ?= tests
 PYTEST_ARGS ?=
 
-.PHONY: help start test lint format clean clean-data
+.PHONY: help start zeo test lint format clean clean-data
 
 help:
 	@echo "make start       Online-Akte starten / start on http://localhost:$${AKTE_PORT:-8080}"
+	@echo "make zeo         ZEO-Server auf den Daten / ZEO server on the data ($${AKTE_ZEO_ADDRESS:-127.0.0.1:8100})"
 	@echo "make test        Tests (pytest $(TESTS)); PYTEST_ARGS='-k …' für Auswahl"
 	@echo "make lint        ruff check, ruff format --check, zpretty --check"
 	@echo "make format      ruff format + zpretty (ändert Dateien / rewrites files)"
@@ -32,6 +34,10 @@ help:
 start: $(UV)
 	$(UV_SYNC) --inexact
 	instance/start.sh
+
+zeo: $(UV)
+	$(UV_SYNC) --inexact
+	instance/zeo.sh
 
 test: $(UV)
 	$(UV_SYNC) --extra test

@@ -15,9 +15,10 @@ if [[ ! -x "$BIN/runwsgi" ]]; then
     exit 1
 fi
 
-"$BIN/python" -m kanzlei.akte.instance.render "$INSTANCE"
+# writes etc/ (AKTE_ETC, default instance/etc) and prints where
+ETC="$("$BIN/python" -m kanzlei.akte.instance.render "$INSTANCE")"
 # shellcheck source=/dev/null
-source "$INSTANCE/etc/start.env"
+source "$ETC/start.env"
 
 # The port must be free: otherwise the check below would find the other server,
 # print the login data and only then see ours fail.
@@ -54,14 +55,14 @@ if [[ -n "$AKTE_MAIL_SINK" ]]; then
     fi
 fi
 
-if ! "$BIN/zconsole" run "$INSTANCE/etc/zope.conf" "$INSTANCE/setup_site.py"; then
+if ! "$BIN/zconsole" run "$ETC/zope.conf" "$INSTANCE/setup_site.py"; then
     echo "Vorbereitung fehlgeschlagen / setup failed." \
         "Läuft die Instanz schon? / Is the instance already running?" >&2
     exit 1
 fi
 
 # runwsgi, stopping cleanly on SIGTERM too (src/kanzlei/akte/instance/serve.py)
-"$BIN/python" -m kanzlei.akte.instance.serve "$INSTANCE/etc/zope.ini" &
+"$BIN/python" -m kanzlei.akte.instance.serve "$ETC/zope.ini" &
 WSGI_PID=$!
 
 # Print the login data once the server answers (not buried in its start log).

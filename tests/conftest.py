@@ -64,7 +64,9 @@ def chromium():
 
 @pytest.fixture
 def page(chromium):
-    context = chromium.new_context(locale="de-DE", viewport={"width": 1280, "height": 900})
+    context = chromium.new_context(
+        locale="de-DE", viewport={"width": 1280, "height": 900}
+    )
     page = context.new_page()
     page.set_default_timeout(15000)
     yield page
@@ -93,7 +95,7 @@ class SMTPSink:
 
 @pytest.fixture
 def smtp_sink():
-    """Start aiosmtpd; point Plone at it with testing.configure_mailhost(portal, port)."""
+    """Start aiosmtpd; point Plone at it with testing.configure_mailhost(port)."""
     from aiosmtpd.controller import Controller
 
     import socket
@@ -109,4 +111,3 @@ def smtp_sink():
     sink.controller = controller
     yield sink
     controller.stop()
-

@@ -5,10 +5,13 @@ So that a developer's instance/etc and instance/var stay untouched, the script r
 from a copy of the checkout's instance/ (start.sh, setup_site.py, templates) in a
 temporary directory, with ``.venv`` linked to the real one and all data in a
 temporary AKTE_VAR. Ports are free ones, the mail sink's too.
+
+The last test runs instance/zeo.sh and two instances on that ZEO server.
 """
 
 from pathlib import Path
 
+import base64
 import contextlib
 import os
 import re
@@ -39,7 +42,7 @@ def free_port():
 def make_checkout(tmp_path):
     root = tmp_path / "checkout"
     (root / "instance").mkdir(parents=True)
-    for name in ("start.sh", "setup_site.py"):
+    for name in ("start.sh", "setup_site.py", "zeo.sh"):
         shutil.copy2(REPO / "instance" / name, root / "instance" / name)
     shutil.copytree(REPO / "instance" / "templates", root / "instance" / "templates")
     (root / ".venv").symlink_to(REPO / ".venv")
@@ -327,3 +330,158 @@ def test_start_twice_keeps_the_data(tmp_path):
     assert str(var) in rendered.read_text()
     for path in (REPO / "instance" / "etc").glob("*"):
         assert str(tmp_path) not in path.read_text(), path
+
+
+# --- scale-out: one ZEO server, two instances ---------------------------------------
+
+
+def wait_for_port(port, process, log, timeout=60):
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            raise AssertionError(f"zeo.sh ended early:\n{log.read_text()}")
+        with (
+            contextlib.suppress(OSError),
+            socket.create_connection(("127.0.0.1", port), timeout=1),
+        ):
+            return
+        time.sleep(0.2)
+    raise AssertionError(f"ZEO server not listening on {port}:\n{log.read_text()}")
+
+
+def test_zeo_two_instances_share_the_data(tmp_path):
+    """instance/zeo.sh, then two start.sh from one checkout (own port, AKTE_VAR and
+    AKTE_ETC each) on that ZEO server: what one writes, the other reads."""
+    checkout = make_checkout(tmp_path)
+    zeo_port = free_port()
+    password = "Admin-" + secrets.token_urlsafe(12)
+    shared = {
+        "AKTE_ZEO_ADDRESS": f"127.0.0.1:{zeo_port}",
+        "AKTE_ADMIN_PASSWORD": password,
+        "AKTE_DEMO": "0",
+    }
+    started = time.monotonic()
+    zeo_log = tmp_path / "zeo.log"
+    with open(zeo_log, "wb") as out:
+        zeo = subprocess.Popen(
+            [str(checkout / "instance" / "zeo.sh")],
+            cwd=checkout,
+            env=environment(
+                AKTE_VAR=tmp_path / "zeo-var",
+                AKTE_ETC=tmp_path / "zeo-etc",
+                AKTE_ZEO_ADDRESS=shared["AKTE_ZEO_ADDRESS"],
+            ),
+            stdin=subprocess.DEVNULL,
+            stdout=out,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,
+        )
+    instances = []
+    try:
+        wait_for_port(zeo_port, zeo, zeo_log)
+        for number in (1, 2):
+            env = environment(
+                AKTE_PORT=free_port(),
+                AKTE_SMTP_PORT=free_port(),  # each its own local mail sink
+                AKTE_VAR=tmp_path / f"var-{number}",
+                AKTE_ETC=tmp_path / f"etc-{number}",
+                **shared,
+            )
+            instance = Instance(checkout, env, tmp_path / f"instance-{number}.log")
+            instances.append(instance)
+            # one after the other: the first creates the site
+            instance.wait_until_ready()
+            print(f"instance {number} ready after {time.monotonic() - started:.0f} s")
+        one, two = instances
+        assert f"Plone-Site '{SITE}' angelegt / created" in one.output()
+        assert f"Plone-Site '{SITE}' vorhanden, Daten bleiben / site kept" in (
+            two.output()
+        )
+        admin_one = one.login("admin", password)
+        admin_two = two.login("admin", password)
+
+        # instance 2 has the (still empty) folder in its cache ...
+        listing = two.http.get(
+            f"{two.url}/{SITE}/mandanten", headers=admin_two, timeout=60
+        )
+        assert listing.status_code == 200, listing.text
+        assert listing.json()["items"] == []
+
+        # ... instance 1 adds a client ...
+        number = "ZEO-" + secrets.token_hex(4)
+        created = one.http.post(
+            f"{one.url}/{SITE}/mandanten",
+            json={
+                "@type": "Mandant",
+                "title": "Zora Zweitserver",
+                "client_number": number,
+            },
+            headers=admin_one,
+            timeout=120,
+        )
+        assert created.status_code == 201, created.text
+        path = created.json()["@id"].removeprefix(one.url)
+
+        # ... and instance 2 sees it at once (ZEO invalidation, server-sync)
+        seen = two.http.get(two.url + path, headers=admin_two, timeout=60)
+        assert seen.status_code == 200, seen.text
+        assert seen.json()["title"] == "Zora Zweitserver"
+        assert seen.json()["client_number"] == number
+        listing = two.http.get(
+            f"{two.url}/{SITE}/mandanten", headers=admin_two, timeout=60
+        )
+        assert [item["title"] for item in listing.json()["items"]] == [
+            "Zora Zweitserver"
+        ]
+
+        # a file (blob) uploaded on instance 2 downloads on instance 1
+        content = b"%PDF-1.4 ueber ZEO " + secrets.token_hex(8).encode()
+        upload = two.http.post(
+            f"{two.url}/{SITE}",
+            json={
+                "@type": "File",
+                "id": "zeo-datei",
+                "title": "ZEO-Datei",
+                "file": {
+                    "data": base64.b64encode(content).decode(),
+                    "encoding": "base64",
+                    "filename": "zeo.pdf",
+                    "content-type": "application/pdf",
+                },
+            },
+            headers=admin_two,
+            timeout=120,
+        )
+        assert upload.status_code == 201, upload.text
+        download = one.http.get(
+            f"{one.url}/{SITE}/zeo-datei/@@download/file",
+            headers={"Authorization": admin_one["Authorization"]},
+            timeout=60,
+        )
+        assert download.status_code == 200, download.text[:500]
+        assert download.content == content
+
+        for instance in instances:
+            assert instance.stop() == 0, instance.output()
+            assert_clean_shutdown(instance.output())
+        # the data live on the ZEO server; the instances keep only caches
+        assert (tmp_path / "zeo-var" / "filestorage" / "Data.fs").is_file()
+        assert not (tmp_path / "var-1" / "filestorage").exists()
+        assert (tmp_path / "var-1" / "zeocache").is_dir()
+        os.killpg(zeo.pid, signal.SIGTERM)
+        assert zeo.wait(STOP_TIMEOUT) == 0, zeo_log.read_text()
+    finally:
+        for instance in instances:
+            instance.kill()
+        with contextlib.suppress(ProcessLookupError):
+            os.killpg(zeo.pid, signal.SIGKILL)
+        with contextlib.suppress(subprocess.TimeoutExpired):
+            zeo.wait(30)
+    print(f"ZEO with two instances took {time.monotonic() - started:.0f} s")
+
+    # each instance wrote its own etc/, the checkout's instance/etc stays unwritten
+    assert not (checkout / "instance" / "etc").exists()
+    for number in (1, 2):
+        assert str(tmp_path / f"var-{number}") in (
+            (tmp_path / f"etc-{number}" / "zope.conf").read_text()
+        )

@@ -1,5 +1,5 @@
-"""Every message id of the staff UI and the content schemas has a German and an
-English translation."""
+"""Every message id used in the package (Python and page templates) has a German
+and an English translation."""
 
 from pathlib import Path
 
@@ -10,8 +10,8 @@ import re
 
 
 PACKAGE = Path(kanzlei.akte.__file__).parent
-SOURCES = [*PACKAGE.glob("content/*.py"), *PACKAGE.glob("browser/staff/*.py")]
-TEMPLATES = list(PACKAGE.glob("browser/staff/templates/*.pt"))
+SOURCES = list(PACKAGE.rglob("*.py"))
+TEMPLATES = list(PACKAGE.rglob("*.pt"))
 
 
 def used_msgids():
@@ -22,6 +22,7 @@ def used_msgids():
                 isinstance(node, ast.Call)
                 and getattr(node.func, "id", None) == "_"
                 and node.args
+                and isinstance(node.args[0], ast.Constant)
             ):
                 ids.add(node.args[0].value)
     for path in TEMPLATES:

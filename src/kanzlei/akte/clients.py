@@ -49,9 +49,11 @@ def active_userids(mandant):
 
 
 def mandanten_for_user(userid):
-    """All Mandanten a user is linked to (unrestricted: for the system, not for display)."""
+    """All Mandanten a user is linked to (unrestricted: for the system, not display)."""
     catalog = api.portal.get_tool("portal_catalog")
-    brains = catalog.unrestrictedSearchResults(portal_type="Mandant", portal_users=userid)
+    brains = catalog.unrestrictedSearchResults(
+        portal_type="Mandant", portal_users=userid
+    )
     return [uuidToObject(b.UID, unrestricted=True) for b in brains]
 
 
@@ -62,4 +64,3 @@ def is_client(userid):
 def _changed(mandant):
     mandant.reindexObject(idxs=["portal_users"])
     mandant.reindexObjectSecurity()
-

@@ -104,7 +104,9 @@ def add_document(mandat, title="Schriftsatz", data=b"%PDF-1.4 test", filename="a
             container=mandat,
             type="Dokument",
             title=title,
-            file=NamedBlobFile(data=data, filename=filename, contentType="application/pdf"),
+            file=NamedBlobFile(
+                data=data, filename=filename, contentType="application/pdf"
+            ),
             category="Schriftsatz",
         )
 

@@ -81,7 +81,9 @@ class IAkteSettings(Interface):
         required=False,
     )
     document_default_state = schema.Choice(
-        title=_("label_document_default_state", default="Neue Dokumente der Kanzlei sind"),
+        title=_(
+            "label_document_default_state", default="Neue Dokumente der Kanzlei sind"
+        ),
         vocabulary=DOCUMENT_STATES,
         default="freigegeben",
         required=True,
@@ -102,7 +104,9 @@ class IAkteSettings(Interface):
         required=True,
     )
     invitation_valid_days = schema.Int(
-        title=_("label_invitation_valid_days", default="Gültigkeit einer Einladung (Tage)"),
+        title=_(
+            "label_invitation_valid_days", default="Gültigkeit einer Einladung (Tage)"
+        ),
         default=30,
         min=1,
         required=True,

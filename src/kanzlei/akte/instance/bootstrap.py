@@ -1,8 +1,9 @@
 """Prepare the database before the server starts; run on every start.
 
 ``instance/start.sh`` runs this through ``instance/setup_site.py`` with
-``zconsole run instance/etc/zope.conf instance/setup_site.py`` (the server must
-not run: FileStorage is locked while it does). Steps:
+``zconsole run instance/etc/zope.conf instance/setup_site.py`` (with FileStorage
+the server must not run: the database is locked while it does; with ZEO or
+RelStorage other instances may run). Steps:
 
 1. the Zope admin ``admin`` gets the password from ``AKTE_ADMIN_PASSWORD`` or a
    generated one kept in ``<var>/admin-password``;
@@ -43,9 +44,19 @@ def say(line: str) -> None:
 
 
 def admin_password(settings: Settings) -> str:
-    """From the environment, else generated once and kept under var/."""
+    """From the environment, else generated once and kept under var/.
+
+    With ZEO or RelStorage several instances share the database, each with its
+    own var/: a generated password per instance would overwrite the others'.
+    """
     if settings.admin_password:
         return settings.admin_password
+    if settings.shared_storage:
+        raise SystemExit(
+            "Mit AKTE_ZEO_ADDRESS / AKTE_RELSTORAGE_DSN bitte AKTE_ADMIN_PASSWORD"
+            " setzen (alle Instanzen teilen sich den Admin) / set"
+            " AKTE_ADMIN_PASSWORD: all instances share the admin user"
+        )
     path = settings.admin_password_file
     password = path.read_text().strip() if path.exists() else ""
     if not password:

@@ -15,6 +15,8 @@ SINK_HOST = "127.0.0.1"
 SINK_PORT = 8025
 SITE_LANGUAGE = "de"
 SITE_TIMEZONE = "Europe/Berlin"
+# where instance/zeo.sh listens without AKTE_ZEO_ADDRESS
+ZEO_DEFAULT_ADDRESS = "127.0.0.1:8100"
 
 _TRUE = {"1", "true", "yes", "on", "ja"}
 _FALSE = {"0", "false", "no", "off", "nein", ""}
@@ -45,6 +47,29 @@ def _port(name: str, default: int) -> int:
     if not 0 < port < 65536:
         raise ConfigError(f"{name}={port}: ein Port von 1 bis 65535 erwartet")
     return port
+
+
+def _zeo_address(name: str) -> str:
+    """host:port ([v6]:port) or the path of a unix socket (made absolute)."""
+    value = _str(name)
+    if not value:
+        return ""
+    if "/" in value:
+        return str(Path(value).resolve())
+    host, sep, port = value.rpartition(":")
+    if not (sep and host and port.isdigit() and 0 < int(port) < 65536):
+        raise ConfigError(
+            f"{name}={value!r}: host:port (z. B. 127.0.0.1:8100)"
+            " oder der Pfad eines Unix-Sockets erwartet"
+        )
+    return value
+
+
+def _dsn(name: str) -> str:
+    value = _str(name)
+    if "\n" in value or "\r" in value:
+        raise ConfigError(f"{name}: die DSN muss in einer Zeile stehen")
+    return value
 
 
 def _bool(name: str, default: bool) -> bool:
@@ -79,12 +104,22 @@ class Settings:
     smtp_starttls: bool
     mail_from: str
     mail_from_name: str
+    etc_dir: Path
+    zeo_address: str
+    relstorage_dsn: str
 
     @classmethod
     def from_env(cls, instance_dir: Path | str) -> "Settings":
         instance_dir = Path(instance_dir).resolve()
         var_dir = Path(_str("AKTE_VAR") or instance_dir / "var").resolve()
         smtp_host = _str("AKTE_SMTP_HOST")
+        zeo_address = _zeo_address("AKTE_ZEO_ADDRESS")
+        relstorage_dsn = _dsn("AKTE_RELSTORAGE_DSN")
+        if zeo_address and relstorage_dsn:
+            raise ConfigError(
+                "AKTE_ZEO_ADDRESS und AKTE_RELSTORAGE_DSN sind beide gesetzt:"
+                " nur eine Datenbank / set only one of them"
+            )
         settings = cls(
             instance_dir=instance_dir,
             var_dir=var_dir,
@@ -104,10 +139,32 @@ class Settings:
             smtp_starttls=_bool("AKTE_SMTP_STARTTLS", False),
             mail_from=_str("AKTE_MAIL_FROM"),
             mail_from_name=_str("AKTE_MAIL_FROM_NAME"),
+            etc_dir=Path(_str("AKTE_ETC") or instance_dir / "etc").resolve(),
+            zeo_address=zeo_address,
+            relstorage_dsn=relstorage_dsn,
         )
         if not _SITE_ID.fullmatch(settings.site_id):
             raise ConfigError(f"AKTE_SITE_ID={settings.site_id!r}: nur a-z, 0-9, - _")
         return settings
+
+    @property
+    def storage(self) -> str:
+        """The database: ``filestorage`` (one process), ``zeo`` or ``relstorage``."""
+        if self.zeo_address:
+            return "zeo"
+        if self.relstorage_dsn:
+            return "relstorage"
+        return "filestorage"
+
+    @property
+    def shared_storage(self) -> bool:
+        """Several instances may use the database at the same time."""
+        return self.storage != "filestorage"
+
+    @property
+    def zeo_listen(self) -> str:
+        """Where instance/zeo.sh's server listens."""
+        return self.zeo_address or ZEO_DEFAULT_ADDRESS
 
     @property
     def mail_sink(self) -> bool:

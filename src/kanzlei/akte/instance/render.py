@@ -1,10 +1,16 @@
 """Write ``instance/etc/`` from ``instance/templates/`` and the AKTE_* environment.
 
-Usage: ``python -m kanzlei.akte.instance.render INSTANCE_DIR``
+Usage: ``python -m kanzlei.akte.instance.render [--zeo-server] INSTANCE_DIR``
 
-Besides zope.conf, zope.ini and site.zcml it writes ``etc/start.env``: the few
-values ``instance/start.sh`` needs, as shell assignments, so that the shell
-script does not repeat any default.
+Writes into ``etc/`` (``AKTE_ETC``, default ``instance/etc``) and prints that
+directory. Besides zope.conf, zope.ini and site.zcml it writes ``etc/start.env``:
+the few values ``instance/start.sh`` needs, as shell assignments, so that the
+shell script does not repeat any default. The database section of zope.conf comes
+from ``templates/storage/`` (FileStorage, ZEO client or RelStorage).
+
+With ``--zeo-server`` (``instance/zeo.sh``) it writes only ``etc/zeo.conf`` for
+``runzeo``, from ``templates/zeo/zeo.conf``: the ZEO server on the data of the
+one-process instance (``AKTE_VAR``).
 """
 
 from kanzlei.akte.instance.config import ConfigError
@@ -37,11 +43,40 @@ def _display(path: Path) -> str:
         return str(path)
 
 
+def _zconfig_value(value: str) -> str:
+    """A value for zope.conf taken literally: ZConfig expands ``$NAME``."""
+    return value.replace("$", "$$")
+
+
+def _data_folders(settings: Settings) -> tuple[str, ...]:
+    if settings.storage == "filestorage":
+        return ("filestorage", "blobstorage")
+    if settings.storage == "zeo":
+        return ("zeocache", "blobcache")
+    return ("blobcache",)
+
+
+def storage_section(settings: Settings) -> str:
+    """The ``<zodb_db main>`` section (with its ``%import``) for zope.conf."""
+    template = settings.instance_dir / "templates" / "storage"
+    template = template / f"{settings.storage}.conf"
+    return fill(
+        template.read_text(),
+        {
+            "zeo_address": settings.zeo_address,
+            "relstorage_dsn": _zconfig_value(settings.relstorage_dsn),
+            "listen": settings.listen,
+        },
+    )
+
+
 def render(settings: Settings) -> None:
     var = settings.var_dir
-    for folder in ("filestorage", "blobstorage", "cache", "log"):
+    for folder in (*_data_folders(settings), "cache", "log"):
         (var / folder).mkdir(parents=True, exist_ok=True)
-    (var / "blobstorage").chmod(0o700)  # ZODB warns about looser permissions
+    for folder in ("blobstorage", "blobcache"):
+        if (var / folder).is_dir():
+            (var / folder).chmod(0o700)  # ZODB warns about looser permissions
     if settings.mail_sink:
         for folder in ("cur", "new", "tmp"):
             (settings.mail_dir / folder).mkdir(parents=True, exist_ok=True)
@@ -55,10 +90,11 @@ def render(settings: Settings) -> None:
         "listen": settings.listen,
         "threads": str(settings.threads),
         "site_id": settings.site_id,
+        "storage": storage_section(settings),
     }
     templates = settings.instance_dir / "templates"
-    etc = settings.instance_dir / "etc"
-    etc.mkdir(exist_ok=True)
+    etc = settings.etc_dir
+    etc.mkdir(parents=True, exist_ok=True)
     for template in sorted(templates.glob("*.in")):
         target = etc / template.name.removesuffix(".in")
         target.write_text(fill(template.read_text(), values))
@@ -78,16 +114,40 @@ def render(settings: Settings) -> None:
     (etc / "start.env").write_text("\n".join(lines) + "\n")
 
 
+def render_zeo_server(settings: Settings) -> Path:
+    """``etc/zeo.conf`` for ``runzeo`` on the data in ``AKTE_VAR``; its path."""
+    var = settings.var_dir
+    for folder in ("filestorage", "blobstorage", "log"):
+        (var / folder).mkdir(parents=True, exist_ok=True)
+    (var / "blobstorage").chmod(0o700)
+    template = settings.instance_dir / "templates" / "zeo" / "zeo.conf"
+    values = {"var_dir": str(var), "zeo_listen": settings.zeo_listen}
+    settings.etc_dir.mkdir(parents=True, exist_ok=True)
+    target = settings.etc_dir / "zeo.conf"
+    target.write_text(fill(template.read_text(), values))
+    return target
+
+
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
+    zeo_server = argv[:1] == ["--zeo-server"]
+    if zeo_server:
+        argv = argv[1:]
     if len(argv) != 1:
-        print("usage: python -m kanzlei.akte.instance.render INSTANCE_DIR")
+        print(
+            "usage: python -m kanzlei.akte.instance.render [--zeo-server] INSTANCE_DIR"
+        )
         return 2
     try:
-        render(Settings.from_env(argv[0]))
+        settings = Settings.from_env(argv[0])
+        if zeo_server:
+            render_zeo_server(settings)
+        else:
+            render(settings)
     except ConfigError as error:
         print(f"Konfigurationsfehler / configuration error: {error}", file=sys.stderr)
         return 1
+    print(settings.etc_dir)  # for the shell scripts
     return 0
 
 
