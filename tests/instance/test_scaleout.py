@@ -163,6 +163,7 @@ def test_zeo_client_section(clean_env, instance_dir, tmp_path):
     assert storage.blob_dir == str(var / "blobcache")
     assert storage.cache_path == str(var / "zeocache" / "akte.zec")
     assert storage.cache_size == 256 * 1024 * 1024
+    assert storage.blob_cache_size == 2 * 1024**3
     assert storage.client_label == "akte localhost:8081"
     # the caches exist, no FileStorage of its own
     assert (var / "zeocache").is_dir()
@@ -198,6 +199,7 @@ def test_relstorage_section(clean_env, instance_dir, tmp_path):
     assert storage.shared_blob_dir is False
     # without a blob-dir every upload fails with NoBlobHelper
     assert storage.blob_dir == str(var / "blobcache")
+    assert storage.blob_cache_size == 2 * 1024**3
     adapter = storage.adapter
     assert adapter.config.getSectionType() == "postgresql"
     assert adapter.config.dsn == dsn

@@ -461,6 +461,11 @@ def test_zeo_two_instances_share_the_data(tmp_path):
         assert download.status_code == 200, download.text[:500]
         assert download.content == content
 
+        # one login for all: the token of instance 1 is valid on instance 2
+        # (users and secrets are in the shared database: no sticky sessions)
+        cross = two.http.get(two.url + path, headers=admin_one, timeout=60)
+        assert cross.status_code == 200, cross.text
+
         for instance in instances:
             assert instance.stop() == 0, instance.output()
             assert_clean_shutdown(instance.output())

@@ -144,6 +144,7 @@ class ApiTokenPlugin(BasePlugin):
         info["last_used"] = now
         request = getattr(self, "REQUEST", None)
         if request is not None:
+            # Bookkeeping of "last used" on an authenticated GET is an intended write.
             safeWrite(info, request)
 
 

@@ -24,10 +24,11 @@ USE_API = "kanzlei.akte: Use integration API"
 
 
 def disable_csrf_for_explicit_credentials(request):
-    """A request that carries its credentials explicitly (API token, JWT, basic auth
-    in the Authorization header) cannot be forged by another site: no CSRF check.
-    Cookie-authenticated calls (a browser) keep plone.protect's check."""
-    if request._auth or request.getHeader("X-Akte-Token"):
+    """A request that carries a bearer token (JWT or API token) cannot be forged by
+    another site: no CSRF check. Cookie- and Basic-authenticated calls keep
+    plone.protect's check, since browsers resend both on their own."""
+    auth = request._auth or ""
+    if auth.lower().startswith("bearer ") or request.getHeader("X-Akte-Token"):
         alsoProvides(request, plone.protect.interfaces.IDisableCSRFProtection)
 
 

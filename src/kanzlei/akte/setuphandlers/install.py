@@ -12,6 +12,7 @@ from zope.interface import implementer
 
 
 AREA_ID = "mandanten"
+START_VIEW = "akte-start"
 STAFF_GROUP = "kanzlei"
 ADMIN_GROUP = "kanzlei-admin"
 
@@ -58,10 +59,24 @@ def _area(portal):
     return area
 
 
+def set_start_page(portal):
+    """The portal root shows ``@@akte-start`` (welcome, or redirect by user)."""
+    portal.setLayout(START_VIEW)
+
+
+def unset_start_page(portal):
+    """Back to the Plone Site type's default view (our view goes with the layer)."""
+    if portal.getLayout() != START_VIEW:
+        return
+    if portal.hasProperty("layout"):
+        portal.manage_delProperties(["layout"])
+
+
 def post_install(context):
     portal = api.portal.get()
     _groups(portal)
     _area(portal)
+    set_start_page(portal)
     pas_install.install_plugin(portal)
     install_apitokens(portal)
 
@@ -78,3 +93,4 @@ def uninstall(context):
     from kanzlei.akte.mail.setup import remove_rules
 
     remove_rules(portal)
+    unset_start_page(portal)
