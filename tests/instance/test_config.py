@@ -53,6 +53,7 @@ def test_all_variables_are_read(clean_env, tmp_path):
         "AKTE_MAIL_FROM_NAME": "Kanzlei Müller",
         "AKTE_TRUSTED_PROXIES": " 127.0.0.1  10.0.0.2 ",
         "AKTE_DEBUG": "on",
+        "AKTE_SECURE_COOKIES": "1",
     }
     for name, value in values.items():
         clean_env.setenv(name, value)
@@ -76,6 +77,7 @@ def test_all_variables_are_read(clean_env, tmp_path):
     assert settings.mail_from_name == "Kanzlei Müller"
     assert settings.trusted_proxies == ("127.0.0.1", "10.0.0.2")
     assert settings.debug is True
+    assert settings.secure_cookies is True
     # listening on all addresses: the printed URL uses localhost
     assert settings.listen == "0.0.0.0:8090"
     assert settings.zope_url == "http://localhost:8090"

@@ -143,6 +143,14 @@ def apply_mail_settings(site, settings: Settings) -> str:
     return f"Absender / sender: {sender}, SMTP {server}"
 
 
+def apply_cookie_settings(site, settings: Settings) -> str:
+    """Behind TLS the login cookie must never travel over plain HTTP."""
+    site.acl_users.session.manage_changeProperties(secure=settings.secure_cookies)
+    if settings.secure_cookies:
+        return "Anmelde-Cookie nur über HTTPS / login cookie HTTPS only"
+    return "Anmelde-Cookie auch über HTTP (lokal) / login cookie also over HTTP"
+
+
 def demo_content(site) -> list[str]:
     """Demo clients, mandates and logins; returns printable credential lines."""
     from kanzlei.akte.demo import create_demo_content
@@ -197,6 +205,7 @@ def main(app) -> None:
 
     setSite(site)
     say(apply_mail_settings(site, settings))
+    say(apply_cookie_settings(site, settings))
     try:
         if created and settings.demo:
             say("Lege Demo-Inhalte an / creating demo content ...")

@@ -102,6 +102,7 @@ class Settings:
     smtp_user: str
     smtp_password: str
     smtp_starttls: bool
+    secure_cookies: bool
     mail_from: str
     mail_from_name: str
     etc_dir: Path
@@ -137,6 +138,7 @@ class Settings:
             smtp_user=_str("AKTE_SMTP_USER"),
             smtp_password=os.environ.get("AKTE_SMTP_PASSWORD", ""),
             smtp_starttls=_bool("AKTE_SMTP_STARTTLS", False),
+            secure_cookies=_bool("AKTE_SECURE_COOKIES", False),
             mail_from=_str("AKTE_MAIL_FROM"),
             mail_from_name=_str("AKTE_MAIL_FROM_NAME"),
             etc_dir=Path(_str("AKTE_ETC") or instance_dir / "etc").resolve(),
