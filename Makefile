@@ -2,6 +2,7 @@
 #   make start   Umgebung installieren, Instanz schreiben, Site anlegen (1. Start), starten
 #   make zeo     ZEO-Server auf instance/var (für mehrere Instanzen, siehe README)
 #   make test    Testumgebung installieren, pytest über tests/
+#   make bench   Benchmarks (bench/): Zahlen und Verhältnisse, kein Bestehen/Scheitern
 #   make lint    ruff + zpretty (prüft nur, ändert nichts)
 # Konfiguration: AKTE_*-Umgebungsvariablen, siehe README.md.
 
@@ -15,12 +16,13 @@ UV_SYNC := $(UV) sync --frozen
 TESTS ?= tests
 PYTEST_ARGS ?=
 
-.PHONY: help start zeo test lint format clean clean-data
+.PHONY: help start zeo test bench lint format clean clean-data
 
 help:
 	@echo "make start       Online-Akte starten / start on http://localhost:$${AKTE_PORT:-8080}"
 	@echo "make zeo         ZEO-Server auf den Daten / ZEO server on the data ($${AKTE_ZEO_ADDRESS:-127.0.0.1:8100})"
 	@echo "make test        Tests (pytest $(TESTS)); PYTEST_ARGS='-k …' für Auswahl"
+	@echo "make bench       Benchmarks (bench/, ~3 min): Zahlen und Verhältnisse / figures and ratios"
 	@echo "make lint        ruff check, ruff format --check, zpretty --check"
 	@echo "make format      ruff format + zpretty (ändert Dateien / rewrites files)"
 	@echo "make clean       .venv, .tools, instance/etc entfernen (Daten bleiben / data kept)"
@@ -42,6 +44,11 @@ zeo: $(UV)
 test: $(UV)
 	$(UV_SYNC) --extra test
 	.venv/bin/pytest $(TESTS) $(PYTEST_ARGS)
+
+# Prints figures and ratios against peers measured in the same run; no pass/fail.
+bench: $(UV)
+	$(UV_SYNC) --extra test --inexact
+	.venv/bin/python bench/run.py
 
 lint: $(UV)
 	$(UV_SYNC) --extra test --inexact

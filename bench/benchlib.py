@@ -1,14 +1,16 @@
-"""Timing and memory helpers of the benchmarks (the WSGI server runs in this process)."""
+"""Timing and memory helpers of the benchmarks (the WSGI server runs in-process)."""
 
 from plone import api
 from plone.namedfile.file import NamedBlobFile
 
+import contextlib
 import ctypes
 import gc
 import re
 import statistics
 import threading
 import time
+import transaction
 
 
 PASSWORD = "Mandanten-Test-Passwort-2026"
@@ -40,10 +42,8 @@ def _status(field):
 
 def _trim():
     gc.collect()
-    try:
+    with contextlib.suppress(OSError, AttributeError):
         ctypes.CDLL("libc.so.6").malloc_trim(0)
-    except (OSError, AttributeError):
-        pass
 
 
 def _reset_hwm():
@@ -109,6 +109,38 @@ def add_blob_document(mandat, title, filename, data, **fields):
             category="Schriftsatz",
             **fields,
         )
+
+
+def bulk_documents(mandat, items):
+    """Many small Dokumente fast: the same events as api.content.create, except that
+    the Mandat is reindexed once at the end instead of after every document (and the
+    id is given, so no rename). items: (id, title, filename, data, document_date).
+    """
+    from plone.dexterity.utils import createContent
+    from zope.container.contained import notifyContainerModified
+    from zope.event import notify
+    from zope.lifecycleevent import ObjectAddedEvent
+    from zope.lifecycleevent import ObjectCreatedEvent
+
+    with api.env.adopt_roles(["Manager"]):
+        for n, (id_, title, filename, data, when) in enumerate(items):
+            doc = createContent(
+                "Dokument",
+                title=title,
+                file=NamedBlobFile(
+                    data=data, filename=filename, contentType="application/pdf"
+                ),
+                category="Schriftsatz",
+                document_date=when,
+            )
+            doc.id = id_
+            notify(ObjectCreatedEvent(doc))
+            mandat._setObject(id_, doc, suppress_events=True)
+            doc = mandat._getOb(id_)
+            notify(ObjectAddedEvent(doc, mandat, id_))
+            if n % 500 == 499:
+                transaction.savepoint(optimistic=True)
+        notifyContainerModified(mandat)
 
 
 class MultipartBody:

@@ -4,6 +4,7 @@ from .helpers import denied
 from .helpers import login
 from .helpers import PASSWORD
 from pathlib import Path
+from playwright.sync_api import expect
 
 
 SCREENSHOTS = Path(__file__).parents[2] / "docs" / "screenshots"
@@ -39,15 +40,17 @@ def test_overview_lists_searches_and_hides_plone(akte, base_url, page):
 
     page.get_by_label("Aktenzeichen, Gegenstand oder Gegner").fill("arbeitgeber")
     page.locator(".akte-search").get_by_role("button", name="Suche").click()
+    page.wait_for_url("**q=arbeitgeber**")
     cards = page.locator(".akte-card")
-    assert cards.count() == 1
+    expect(cards).to_have_count(1)
     assert "102/26" in cards.first.inner_text()
 
     page.get_by_label("Aktenzeichen, Gegenstand oder Gegner").fill("")
     page.get_by_label("Zeitraum von").fill("2001-01-01")
     page.get_by_label("bis", exact=True).fill("2001-12-31")
     page.locator(".akte-search").get_by_role("button", name="Suche").click()
-    assert page.locator(".akte-card").count() == 0
+    page.wait_for_url("**von=2001-01-01**")
+    expect(page.locator(".akte-card")).to_have_count(0)
     assert "Keine Akte passt zu Ihrer Suche." in page.inner_text("body")
 
     # Bad input: a German message, the input kept, nothing breaks.

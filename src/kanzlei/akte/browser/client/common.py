@@ -39,31 +39,6 @@ def is_staff(context=None):
     return bool(roles & STAFF_ROLES)
 
 
-def format_size(size):
-    size = size or 0
-    if size < 1024:
-        return f"{size} B"
-    if size < 1024 * 1024:
-        return f"{size / 1024:.0f} KB"
-    return f"{size / 1024 / 1024:.1f} MB".replace(".", ",")
-
-
-def format_date(value):
-    if not value:
-        return ""
-    if hasattr(value, "asdatetime"):
-        value = value.asdatetime()
-    return value.strftime("%d.%m.%Y")
-
-
-def format_datetime(value):
-    if not value:
-        return ""
-    if hasattr(value, "asdatetime"):
-        value = value.asdatetime()
-    return value.strftime("%d.%m.%Y %H:%M")
-
-
 def file_type(filename):
     ext = os.path.splitext(filename or "")[1].lstrip(".")
     return ext.upper() if ext else "–"

@@ -4,11 +4,11 @@ from DateTime import DateTime
 from kanzlei.akte import _
 from kanzlei.akte.browser.client.common import ClientPage
 from kanzlei.akte.browser.client.common import current_userid
-from kanzlei.akte.browser.client.common import format_datetime
 from kanzlei.akte.browser.client.common import is_staff
 from kanzlei.akte.browser.client.files import archive_name
 from kanzlei.akte.browser.client.mandat import ADD_NACHRICHT
 from kanzlei.akte.browser.client.messages import send_message
+from kanzlei.akte.browser.formatting import format_datetime
 from kanzlei.akte.zipstream import blob_path
 from kanzlei.akte.zipstream import sanitize_name
 from kanzlei.akte.zipstream import stream_zip

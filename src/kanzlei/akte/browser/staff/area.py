@@ -6,6 +6,7 @@ number (prefix) and the Aktenzeichen (prefix) of one of their mandates.
 """
 
 from kanzlei.akte import _
+from kanzlei.akte.browser.formatting import format_datetime
 from kanzlei.akte.browser.staff.dispatch import is_staff
 from plone import api
 from plone.base.utils import munge_search_term
@@ -21,14 +22,6 @@ import contextlib
 BATCH_SIZE = 50
 # Upper bound of a prefix range query on a FieldIndex.
 PREFIX_END = "\U0010ffff"
-
-
-def format_datetime(value):
-    if not value:
-        return ""
-    if hasattr(value, "asdatetime"):
-        value = value.asdatetime()
-    return value.strftime("%d.%m.%Y %H:%M")
 
 
 def prefix(term):

@@ -1,6 +1,8 @@
 """Staff pages of a Mandant and a Mandat (``@@mandant-staff``, ``@@mandat-staff``)."""
 
 from kanzlei.akte import _
+from kanzlei.akte.browser.formatting import format_date
+from kanzlei.akte.browser.formatting import format_size
 from kanzlei.akte.clients import active_userids
 from kanzlei.akte.content.dokument import DIRECTIONS
 from plone import api
@@ -9,23 +11,6 @@ from plone.protect import CheckAuthenticator
 from Products.Five.browser import BrowserView
 from zope.component import queryMultiAdapter
 from zope.i18n import translate
-
-
-def format_date(value):
-    if not value:
-        return ""
-    if hasattr(value, "asdatetime"):
-        value = value.asdatetime()
-    return value.strftime("%d.%m.%Y")
-
-
-def format_size(size):
-    size = size or 0
-    if size < 1024:
-        return f"{size} B"
-    if size < 1024 * 1024:
-        return f"{size / 1024:.0f} KB"
-    return f"{size / 1024 / 1024:.1f} MB".replace(".", ",")
 
 
 class StaffPage(BrowserView):
