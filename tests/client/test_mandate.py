@@ -99,6 +99,7 @@ def test_documents_filters_preview_and_zips(akte, base_url, page):
 
     # Nothing selected: a German hint, no empty ZIP.
     page.get_by_role("button", name="Auswahl herunterladen (ZIP)").click()
+    page.wait_for_load_state()
     assert "Bitte wählen Sie mindestens ein Dokument aus." in page.inner_text("body")
 
     # Client B's ZIP of the same user session is not reachable; B's docs never listed.

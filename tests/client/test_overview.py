@@ -62,6 +62,7 @@ def test_overview_lists_searches_and_hides_plone(akte, base_url, page):
     assert page.locator(".akte-card").count() == 1
 
     page.get_by_role("link", name="Mietsache Schillerstraße").click()
+    page.wait_for_load_state()
     assert "Klageschrift" in page.inner_text("body")
 
     for url in ("/@@overview-controlpanel", "/@@usergroup-userprefs", "/mandanten"):

@@ -145,6 +145,7 @@ def test_messages_both_ways_and_staff_read_status(akte, base_url, page, chromium
     page.get_by_label("Betreff").fill("   ")
     page.get_by_label("Nachricht", exact=True).fill("Mein Text bleibt erhalten.")
     page.get_by_role("button", name="Nachricht senden").click()
+    page.wait_for_load_state()
     assert "Bitte geben Sie einen Betreff ein." in page.inner_text("body")
     assert (
         page.get_by_label("Nachricht", exact=True).input_value()
@@ -156,6 +157,7 @@ def test_messages_both_ways_and_staff_read_status(akte, base_url, page, chromium
         [{"name": "ladung.pdf", "mimeType": "application/pdf", "buffer": b"%PDF-1.4 l"}]
     )
     page.get_by_role("button", name="Nachricht senden").click()
+    page.wait_for_load_state()
     assert "Ihre Nachricht wurde gesendet." in page.inner_text("body")
     message = page.locator(".akte-msg", has_text="Frage zum Termin")
     assert "Mein Text bleibt erhalten." in message.inner_text()
@@ -189,6 +191,7 @@ def test_messages_both_ways_and_staff_read_status(akte, base_url, page, chromium
     staff.get_by_label("Betreff").fill("Re: Frage zum Termin")
     staff.get_by_label("Nachricht", exact=True).fill("Der Termin ist am Montag.")
     staff.get_by_role("button", name="Nachricht senden").click()
+    staff.wait_for_load_state()
     assert "Ihre Nachricht wurde gesendet." in staff.inner_text("body")
     staff.goto(mandat_url)
     assert "neue Nachricht" not in staff.locator("#akte-lesestatus").inner_text()

@@ -68,6 +68,7 @@ def test_invitation_registration_login(
     staff.goto(f"{mandant_url}/@@akte-zugang")
     assert "eingeladen" in staff.content()
     staff.get_by_role("button", name="Aktivierungscode und Brief").click()
+    staff.wait_for_load_state()
     code = staff.locator("#akte-aktivierungscode").inner_text().strip()
     assert re.fullmatch(r"[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{2}", code)
     assert "Erika Mustermann" in staff.content()
