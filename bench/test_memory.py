@@ -27,7 +27,7 @@ FILES = 50
 FILE_MB = 2
 BIG_MB = FILES * FILE_MB
 UPLOAD_MB = 50
-ROUNDS = 3
+ROUNDS = 5
 
 
 def download(session, url):

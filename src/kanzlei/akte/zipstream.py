@@ -78,6 +78,37 @@ def blob_path(namedfile):
     return path
 
 
+# Formats that are compressed already: deflating them again costs time, saves nothing.
+STORED_EXTENSIONS = frozenset(
+    [
+        "pdf",
+        "jpg",
+        "jpeg",
+        "png",
+        "gif",
+        "heic",
+        "tif",
+        "tiff",
+        "zip",
+        "docx",
+        "xlsx",
+        "pptx",
+        "odt",
+        "ods",
+        "odp",
+        "mp3",
+        "mp4",
+    ]
+)
+
+
+def compression_for(name):
+    extension = name.rsplit(".", 1)[-1].lower() if "." in name else ""
+    if extension in STORED_EXTENSIONS:
+        return zipfile.ZIP_STORED
+    return zipfile.ZIP_DEFLATED
+
+
 @implementer(IUnboundStreamIterator)
 class ZipStream:
     """Iterate over the bytes of a ZIP made of ``entries``.
@@ -96,7 +127,7 @@ class ZipStream:
         ) as archive:
             for name, source in self.entries:
                 info = zipfile.ZipInfo(name)
-                info.compress_type = zipfile.ZIP_DEFLATED
+                info.compress_type = compression_for(name)
                 info.external_attr = 0o644 << 16
                 if isinstance(source, bytes):
                     archive.writestr(info, source)

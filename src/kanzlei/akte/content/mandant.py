@@ -5,6 +5,7 @@ from plone.dexterity.content import Container
 from plone.schema import Email
 from plone.supermodel import model
 from zope import schema
+from zope.container.interfaces import IContainerModifiedEvent
 from zope.interface import implementer
 from zope.schema.vocabulary import SimpleTerm
 from zope.schema.vocabulary import SimpleVocabulary
@@ -78,5 +79,15 @@ class Mandant(Container):
 
 
 def on_modified(mandant, event):
-    # online_access decides the computed Mandant role: reindex who may see what.
+    """online_access decides the computed Mandant role: when it may have changed,
+    reindex who may see what (that touches every object of the client)."""
+    if IContainerModifiedEvent.providedBy(event):
+        return  # a mandate or contact person was added or removed
+    changed = {
+        name
+        for description in event.descriptions
+        for name in getattr(description, "attributes", ())
+    }
+    if event.descriptions and not any(n.endswith("online_access") for n in changed):
+        return
     mandant.reindexObjectSecurity()
