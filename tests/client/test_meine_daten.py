@@ -4,6 +4,7 @@ from .helpers import login
 from .helpers import PASSWORD
 from .helpers import zip_names
 from .helpers import zip_read
+from kanzlei.akte.mail.preferences import get_preference
 from pathlib import Path
 from plone import api
 
@@ -68,3 +69,14 @@ def test_meine_daten_shows_exports_and_requests_correction(akte, base_url, page)
     assert message.title == "Bitte um Korrektur meiner Daten"
     assert "Neue Straße 1" in message.text
     assert message.direction == "mandant"
+
+    # Notifications are chosen on "Meine Daten" too, and the choice is kept.
+    page.goto(base_url + "/@@meine-daten")
+    settings = page.locator("#benachrichtigungen")
+    settings.get_by_label("täglich").check()
+    settings.get_by_role("button", name="Speichern").click()
+    page.wait_for_load_state()
+    assert page.url.endswith("/@@meine-daten")
+    assert page.locator("#benachrichtigungen").get_by_label("täglich").is_checked()
+    transaction.begin()
+    assert get_preference("mandant-a")["mode"] == "taeglich"
