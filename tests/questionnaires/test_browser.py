@@ -33,7 +33,13 @@ def test_lawyer_adds_client_answers_lawyer_reads(akte_web, page, chromium, base_
 
     # The client fills it in; a required field is missing first.
     login(page, base_url, "mandant-a", CLIENT_PASSWORD)
-    page.goto(form_url)
+    # ... and finds it as "offener Fragebogen" in the mandate of the Online-Akte.
+    page.goto(mandat_url)
+    listing = page.locator(".akte-fragebogen")
+    assert "offener Fragebogen" in listing.inner_text()
+    listing.get_by_role("link", name="Verkehrsunfall").click()
+    page.wait_for_load_state()
+    assert page.url.split("?")[0].rstrip("/").removesuffix("/view") == form_url
     assert page.locator("h1").first.inner_text() == "Verkehrsunfall"
     page.fill("#form-widgets-unfalldatum", "2026-11-20")
     choose(page, "beteiligung", "Fahrer/in")
