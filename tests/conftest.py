@@ -4,6 +4,7 @@ from kanzlei.akte.testing import FUNCTIONAL_TESTING
 from kanzlei.akte.testing import INTEGRATION_TESTING
 from pytest_plone import fixtures_factory
 
+import logging
 import os
 import pytest
 import threading
@@ -11,6 +12,9 @@ import threading
 
 # Translations are shipped as .po files; Zope compiles them to .mo at ZCML load time.
 os.environ.setdefault("zope_i18n_compile_mo_files", "true")
+# aiosmtpd's server thread logs every dropped connection, also after pytest has closed
+# the captured stream of that test ("Logging error"): keep only its real problems.
+logging.getLogger("mail.log").setLevel(logging.ERROR)
 
 pytest_plugins = ["pytest_plone"]
 
