@@ -14,6 +14,8 @@ from plone.restapi.services import _no_content_marker
 from plone.restapi.services import Service
 from zExceptions import Unauthorized
 from zope.interface import alsoProvides
+from zope.interface import implementer
+from zope.publisher.interfaces import IPublishTraverse
 
 import json
 import plone.protect.interfaces
@@ -91,6 +93,19 @@ class IntegrationService(Service):
                 )
             )
         return data
+
+
+@implementer(IPublishTraverse)
+class TraversingIntegrationService(IntegrationService):
+    """An integration service with path parameters: ``/@endpoint/<key>``."""
+
+    def __init__(self, context, request):
+        super().__init__(context, request)
+        self.params = []
+
+    def publishTraverse(self, request, name):
+        self.params.append(name)
+        return self
 
 
 def required(data, name):

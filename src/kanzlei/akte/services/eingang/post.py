@@ -4,24 +4,13 @@ Body: ``{"uids": [...]}`` or ``{"cursor": n}`` (everything up to and including n
 """
 
 from kanzlei.akte import _
-from kanzlei.akte.services.base import IntegrationService
+from kanzlei.akte.services.base import TraversingIntegrationService
 from kanzlei.akte.services.eingang.store import get_inbox
 from kanzlei.akte.services.errors import NotFoundError
 from kanzlei.akte.services.errors import ValidationError
-from zope.interface import implementer
-from zope.publisher.interfaces import IPublishTraverse
 
 
-@implementer(IPublishTraverse)
-class EingangFetched(IntegrationService):
-    def __init__(self, context, request):
-        super().__init__(context, request)
-        self.params = []
-
-    def publishTraverse(self, request, name):
-        self.params.append(name)
-        return self
-
+class EingangFetched(TraversingIntegrationService):
     def reply(self):
         if self.params != ["fetched"]:
             raise NotFoundError(_("api_error_not_found", default="Nicht gefunden."))

@@ -1,11 +1,9 @@
 """GET /@akte-mandant/<client_number>: a Mandant by its client number."""
 
 from kanzlei.akte.services.base import get_mandant
-from kanzlei.akte.services.base import IntegrationService
 from kanzlei.akte.services.base import isodate
+from kanzlei.akte.services.base import TraversingIntegrationService
 from plone import api
-from zope.interface import implementer
-from zope.publisher.interfaces import IPublishTraverse
 
 
 def serialize(obj):
@@ -37,16 +35,7 @@ def serialize(obj):
     }
 
 
-@implementer(IPublishTraverse)
-class MandantGet(IntegrationService):
-    def __init__(self, context, request):
-        super().__init__(context, request)
-        self.params = []
-
-    def publishTraverse(self, request, name):
-        self.params.append(name)
-        return self
-
+class MandantGet(TraversingIntegrationService):
     def reply(self):
         client_number = "/".join(self.params)
         return serialize(get_mandant(client_number))

@@ -2,13 +2,11 @@
 
 from kanzlei.akte import _
 from kanzlei.akte.content.mandant import IMandant
-from kanzlei.akte.services.base import IntegrationService
 from kanzlei.akte.services.base import lookup
+from kanzlei.akte.services.base import TraversingIntegrationService
 from kanzlei.akte.services.errors import ValidationError
 from kanzlei.akte.services.mandant.get import serialize
 from kanzlei.akte.services.upsert import upsert
-from zope.interface import implementer
-from zope.publisher.interfaces import IPublishTraverse
 
 
 FIELDS = (
@@ -25,16 +23,7 @@ FIELDS = (
 AREA_ID = "mandanten"
 
 
-@implementer(IPublishTraverse)
-class MandantPut(IntegrationService):
-    def __init__(self, context, request):
-        super().__init__(context, request)
-        self.params = []
-
-    def publishTraverse(self, request, name):
-        self.params.append(name)
-        return self
-
+class MandantPut(TraversingIntegrationService):
     def reply(self):
         if len(self.params) != 1 or not self.params[0].strip():
             raise ValidationError(

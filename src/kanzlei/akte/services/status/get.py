@@ -9,12 +9,10 @@ from kanzlei.akte.clients import active_userids
 from kanzlei.akte.content.dokument import FROM_FIRM
 from kanzlei.akte.onboarding import invitations
 from kanzlei.akte.services.base import get_mandant
-from kanzlei.akte.services.base import IntegrationService
 from kanzlei.akte.services.base import isodate
+from kanzlei.akte.services.base import TraversingIntegrationService
 from kanzlei.akte.services.einladung.common import describe
 from plone import api
-from zope.interface import implementer
-from zope.publisher.interfaces import IPublishTraverse
 
 
 NEVER = DateTime("2000/01/02")
@@ -43,16 +41,7 @@ def registration_state(mandant, targets):
     return "nicht_eingeladen"
 
 
-@implementer(IPublishTraverse)
-class StatusGet(IntegrationService):
-    def __init__(self, context, request):
-        super().__init__(context, request)
-        self.params = []
-
-    def publishTraverse(self, request, name):
-        self.params.append(name)
-        return self
-
+class StatusGet(TraversingIntegrationService):
     def reply(self):
         mandant = get_mandant("/".join(self.params))
         targets = [
