@@ -45,9 +45,9 @@ globals().update(
 def _fresh_login_ip_counters():
     """Per-IP login failure counters live in process memory (kanzlei.akte.pas.lockout):
     start every test without failures left over from other tests."""
-    from kanzlei.akte.pas import lockout
+    from kanzlei.akte.accounts import failures
 
-    lockout.reset_ip_counters()
+    failures.reset_ip_counters()
 
 
 @pytest.fixture

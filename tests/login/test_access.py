@@ -3,7 +3,7 @@ staff views are staff-only."""
 
 from .conftest import form_login
 from .conftest import PASSWORD
-from kanzlei.akte.pas import lockout
+from kanzlei.akte.accounts import failures
 from kanzlei.akte.testing import make_client
 from kanzlei.akte.testing import make_staff
 from plone import api
@@ -124,7 +124,7 @@ def test_clients_cannot_use_staff_actions(functional, base_url):
     # the lockout list is staff-only too (it names logins)
     for _ in range(10):
         form_login(base_url, "mueller", "falsch")
-    lockout.reset_ip_counters()
+    failures.reset_ip_counters()
     page = other.get(f"{base_url}/@@akte-anmeldesperren")
     assert "mueller" not in page.text
     assert "Gesperrte Anmeldungen" not in page.text
@@ -134,7 +134,7 @@ def test_staff_lifts_lockout_in_list(functional, base_url):
     _setup(functional["portal"])
     for _ in range(10):
         form_login(base_url, "mueller", "falsch")
-    lockout.reset_ip_counters()
+    failures.reset_ip_counters()
     staff, _ = form_login(base_url, "anwalt", STAFF_PASSWORD)
     url = f"{base_url}/@@akte-anmeldesperren"
     page = staff.get(url).text
@@ -152,7 +152,7 @@ def test_staff_lifts_lockout_on_mandant_page(functional, base_url):
     mandant_a, _ = _setup(functional["portal"])
     for _ in range(10):
         form_login(base_url, "mueller", "falsch")
-    lockout.reset_ip_counters()
+    failures.reset_ip_counters()
     staff, _ = form_login(base_url, "anwalt", STAFF_PASSWORD)
     url = _url(mandant_a, base_url) + "/@@akte-konto-sperren"
     page = staff.get(url).text

@@ -2,8 +2,9 @@
 
 from .conftest import form_login
 from .conftest import PASSWORD
+from kanzlei.akte.accounts import failures
 from kanzlei.akte.pas import lockout
-from kanzlei.akte.pas.install import get_plugin
+from kanzlei.akte.pas.lookup import get_plugin
 from kanzlei.akte.testing import make_client
 from plone import api
 
@@ -53,7 +54,7 @@ def test_form_lockout_after_ten_failures_and_staff_unlock(functional, base_url):
     assert "__ac" not in session.cookies
     # persisted in the ZODB (survives a restart), per-IP memory does not matter
     assert _stored_lockout(portal, "mueller")
-    lockout.reset_ip_counters()
+    failures.reset_ip_counters()
     _, response = form_login(base_url, "mueller", PASSWORD)
     assert LOCKED in response.text
     # staff unlock
@@ -138,7 +139,7 @@ def test_ip_throttle_ignores_forged_forwarded_for(functional, base_url):
     # the account itself is not locked: another address may log in
     assert not _stored_lockout(portal, "mueller")
     assert _rest_login(base_url, "mueller", PASSWORD).status_code == 401  # same IP
-    lockout.reset_ip_counters()
+    failures.reset_ip_counters()
     assert _rest_login(base_url, "mueller", PASSWORD).status_code == 200
 
 

@@ -2,7 +2,7 @@
 
 from .conftest import form_login
 from .conftest import PASSWORD
-from kanzlei.akte.pas.install import PLUGIN_ID
+from kanzlei.akte.pas.lookup import PLUGIN_ID
 from kanzlei.akte.testing import make_client
 from Products.PluggableAuthService.interfaces.plugins import IAuthenticationPlugin
 

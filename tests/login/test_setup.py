@@ -1,6 +1,6 @@
 """The profiles add, activate and remove the PAS plugin."""
 
-from kanzlei.akte.pas.install import PLUGIN_ID
+from kanzlei.akte.pas.lookup import PLUGIN_ID
 from plone.base.utils import get_installer
 from Products.PluggableAuthService.interfaces.plugins import IAuthenticationPlugin
 from Products.PluggableAuthService.interfaces.plugins import IUserAdderPlugin

@@ -51,7 +51,7 @@ def test_one_document_one_mail(akte, flush, base_url):
 
 
 def test_thirty_documents_one_digest_per_client(akte, flush):
-    from kanzlei.akte.clients import link_user
+    from kanzlei.akte.accounts.links import link_user
 
     with api.env.adopt_roles(["Manager"]):
         api.user.create(

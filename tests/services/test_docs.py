@@ -6,7 +6,7 @@ takes the value from the answer and is replaced in later requests. ``<!-- run: x
 runs the named step (what a client does in the portal) at that point.
 """
 
-from kanzlei.akte.clients import link_user
+from kanzlei.akte.accounts.links import link_user
 from kanzlei.akte.content.validation import object_for_key
 from kanzlei.akte.testing import configure_mailhost
 from kanzlei.akte.testing import make_client

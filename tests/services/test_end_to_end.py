@@ -5,8 +5,8 @@ upload 300 MB by TUS while the instance's memory stays flat, invite a client, pu
 inbox after the client uploaded.
 """
 
-from kanzlei.akte.onboarding import invitations
-from kanzlei.akte.onboarding import registration
+from kanzlei.akte.accounts import invitations
+from kanzlei.akte.accounts import registration
 from kanzlei.akte.testing import configure_mailhost
 from plone import api
 

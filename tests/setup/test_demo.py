@@ -1,4 +1,4 @@
-from kanzlei.akte.clients import mandanten_for_user
+from kanzlei.akte.accounts.links import mandanten_for_user
 from kanzlei.akte.demo import create_demo_content
 from kanzlei.akte.demo import pdf_bytes
 from plone import api

@@ -39,9 +39,22 @@ class TestInstall:
     def test_controlpanel(self, controlpanel_actions):
         assert "kanzlei-settings" in controlpanel_actions
 
-    def test_profile_version_is_1000(self, setup_tool):
-        assert metadata_version() == "1000"
-        assert setup_tool.getLastVersionForProfile(PROFILE) == ("1000",)
+    def test_installed_profile_version_is_the_metadata_version(self, setup_tool):
+        assert int(metadata_version()) > 1000
+        assert setup_tool.getLastVersionForProfile(PROFILE) == (metadata_version(),)
+
+    def test_upgrade_steps_lead_from_the_first_release_to_now(self, setup_tool):
+        """A site of the first release (1000) reaches the current version step by
+        step: every destination is the next step's source."""
+        from Products.GenericSetup.upgrade import listUpgradeSteps
+
+        steps = listUpgradeSteps(setup_tool, PROFILE, "1000")
+        flat = [step[0] if isinstance(step, list) else step for step in steps]
+        version = "1000"
+        for step in sorted(flat, key=lambda s: int(s["source"][0])):
+            assert step["source"] == (version,)
+            version = step["dest"][0]
+        assert version == metadata_version()
 
     def test_upgrade_steps_consistent(self, setup_tool):
         # nothing left to do on a fresh install ...
@@ -52,7 +65,7 @@ class TestInstall:
         steps = listUpgradeSteps(setup_tool, PROFILE, "0")
         for step in steps:
             step = step[0] if isinstance(step, list) else step
-            assert int(step["sdest"][0]) <= int(metadata_version())
+            assert int(step["dest"][0]) <= int(metadata_version())
 
     def test_types_and_workflows(self, portal):
         types = api.portal.get_tool("portal_types")

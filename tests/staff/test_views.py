@@ -1,7 +1,7 @@
 """The default views of Mandant and Mandat: staff page for staff, client page else."""
 
+from kanzlei.akte.accounts.links import link_user
 from kanzlei.akte.browser.staff.dispatch import MandatDispatch
-from kanzlei.akte.clients import link_user
 from kanzlei.akte.testing import make_client
 from plone import api
 from tests.staff.conftest import browser_for

@@ -7,7 +7,7 @@
 
 from datetime import date
 from datetime import timedelta
-from kanzlei.akte.clients import link_user
+from kanzlei.akte.accounts.links import link_user
 from kanzlei.akte.setuphandlers.install import ADMIN_GROUP
 from kanzlei.akte.setuphandlers.install import AREA_ID
 from kanzlei.akte.setuphandlers.install import STAFF_GROUP

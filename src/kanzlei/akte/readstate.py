@@ -18,7 +18,7 @@ from zope.annotation.interfaces import IAnnotations
 KEY = "kanzlei.akte.readstate"
 
 
-def _root(create=False):
+def root_tree(create=False):
     portal = api.portal.get()
     annotations = IAnnotations(portal)
     root = annotations.get(KEY)
@@ -29,7 +29,7 @@ def _root(create=False):
 
 def opened(userid):
     """uid -> datetime of everything this user opened (read only, may be empty)."""
-    root = _root()
+    root = root_tree()
     if root is None:
         return {}
     return root.get(userid) or {}
@@ -48,7 +48,7 @@ def mark_opened(userid, uids, request=None):
     fresh = [uid for uid in uids if uid not in current]
     if not fresh:
         return 0
-    root = _root(create=True)
+    root = root_tree(create=True)
     tree = root.get(userid)
     if tree is None:
         tree = root[userid] = OOBTree()
@@ -63,6 +63,13 @@ def mark_opened(userid, uids, request=None):
         if annotations is not None and getattr(annotations, "_p_oid", None):
             safeWrite(annotations, request)
     return len(fresh)
+
+
+def forget(userid):
+    """Remove a user's read state (the account was deleted)."""
+    root = root_tree()
+    if root is not None and userid in root:
+        del root[userid]
 
 
 def is_new(userid, brain, read=None):

@@ -23,7 +23,7 @@ class KanzleiAkteLayer(PloneSandboxLayer):
 
         self.loadZCML(package=plone.restapi)
         self.loadZCML(package=kanzlei.akte)
-        # Runs kanzlei.akte.initialize(): PAS plugin class and {ARGON2} scheme.
+        # Runs pas.install.register_plugin_classes: PAS plugin classes, {ARGON2}.
         zope_testing.installProduct(app, "kanzlei.akte")
 
     def setUpPloneSite(self, portal):
@@ -68,7 +68,7 @@ def make_client(
     subject="Mietsache",
 ):
     """A Mandant with one open Mandat; with ``userid`` also a linked portal user."""
-    from kanzlei.akte.clients import link_user
+    from kanzlei.akte.accounts.links import link_user
 
     with api.env.adopt_roles(["Manager"]):
         mandant = api.content.create(

@@ -2,6 +2,7 @@
 
 from datetime import date
 from kanzlei.akte import _
+from kanzlei.akte.accounts.staff import is_staff
 from plone import api
 from plone.dexterity.content import Item
 from plone.namedfile.field import NamedBlobFile
@@ -79,7 +80,7 @@ class Dokument(Item):
 def is_client_user(context):
     """True when the current user acts as a client here (role Mandant, not staff)."""
     roles = api.user.get_roles(obj=context)
-    return "Mandant" in roles and "Kanzlei" not in roles and "Manager" not in roles
+    return "Mandant" in roles and not is_staff(context)
 
 
 def on_added(doc, event):

@@ -73,7 +73,7 @@ class IMandant(model.Schema):
 
 @implementer(IMandant)
 class Mandant(Container):
-    """Linked portal users live in ``portal_users`` (see kanzlei.akte.clients)."""
+    """Linked portal users live in ``portal_users`` (see accounts/links.py)."""
 
     portal_users = None
 

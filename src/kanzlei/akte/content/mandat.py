@@ -51,22 +51,22 @@ WORKFLOW_ID = "akte_mandat_workflow"
 
 @implementer(IMandat)
 class Mandat(Container):
-    _manual_local_roles_block = False
+    manual_local_roles_block = False
 
-    def _history(self):
+    def workflow_entries(self):
         history = getattr(aq_base(self), "workflow_history", None) or {}
         return history.get(WORKFLOW_ID) or ()
 
-    def _workflow_state(self):
+    def workflow_state(self):
         """The workflow state, read without tools or security checks."""
-        history = self._history()
+        history = self.workflow_entries()
         return history[-1].get("review_state") if history else "offen"
 
-    def _closed_on(self):
+    def closed_on(self):
         """``closed``, or (if someone cleared it) the day of the last transition."""
         if self.closed:
             return self.closed
-        history = self._history()
+        history = self.workflow_entries()
         when = history[-1].get("time") if history else None
         return when.asdatetime().date() if when is not None else date.today()
 
@@ -77,12 +77,12 @@ class Mandat(Container):
         The maintenance job (kanzlei.akte.maintenance) archives such mandates; until
         it has run, this check already ends access (see ``__ac_local_roles_block__``).
         """
-        state = self._workflow_state()
+        state = self.workflow_state()
         if state == "archiviert":
             return True
         if state != "abgeschlossen":
             return False
-        limit = self._closed_on() + timedelta(days=_access_days())
+        limit = self.closed_on() + timedelta(days=access_days())
         return limit < (today or date.today())
 
     # The client's ``Mandant`` role is a local role computed on the Mandant and
@@ -91,15 +91,15 @@ class Mandat(Container):
     # Staff hold their roles globally and are not affected.
     @property
     def __ac_local_roles_block__(self):
-        return self._manual_local_roles_block or self.client_access_ended()
+        return self.manual_local_roles_block or self.client_access_ended()
 
     @__ac_local_roles_block__.setter
     def __ac_local_roles_block__(self, value):
         # the Sharing tab's "inherit" checkbox
-        self._manual_local_roles_block = bool(value)
+        self.manual_local_roles_block = bool(value)
 
 
-def _access_days():
+def access_days():
     try:
         return int(settings.get("closed_mandate_access_days"))
     except Exception:  # no site or registry at hand: deny (access ends with closing)

@@ -1,7 +1,7 @@
 """The computed local role ``Mandant`` on a client's Mandant."""
 
 from borg.localrole.interfaces import ILocalRoleProvider
-from kanzlei.akte.clients import active_userids
+from kanzlei.akte.accounts.links import active_userids
 from kanzlei.akte.content.mandant import IMandant
 from zope.component import adapter
 from zope.interface import implementer

@@ -111,6 +111,10 @@ def poke():
         clock.wake.set()
 
 
+def on_notifications_queued(event):
+    poke()
+
+
 def ensure_running(db=None):
     """Restart the clock if its thread died (called on every request)."""
     clock = _clock

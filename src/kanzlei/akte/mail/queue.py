@@ -14,6 +14,9 @@ from BTrees.OOBTree import OOBTree
 from datetime import datetime
 from datetime import UTC
 from zope.annotation.interfaces import IAnnotations
+from zope.event import notify
+from zope.interface import implementer
+from zope.interface import Interface
 
 import transaction
 
@@ -79,14 +82,21 @@ def remove(portal, key):
         del tree[key]
 
 
+class INotificationsQueued(Interface):
+    """Notifications were queued and committed (the clock subscribes)."""
+
+
+@implementer(INotificationsQueued)
+class NotificationsQueued:
+    pass
+
+
 def _poke_after_commit():
-    """Wake the instance's clock after commit (it need not wait for its next beat)."""
+    """Tell the instance's clock after commit (it need not wait for its next beat)."""
 
     def poke(success):
         if success:
-            from kanzlei.akte.mail import clock
-
-            clock.poke()
+            notify(NotificationsQueued())
 
     txn = transaction.get()
     try:

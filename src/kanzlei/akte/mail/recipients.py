@@ -2,9 +2,11 @@
 
 from Acquisition import aq_chain
 from kanzlei.akte import settings as akte_settings
-from kanzlei.akte.clients import active_userids
+from kanzlei.akte.accounts.links import active_userids
 from kanzlei.akte.content.mandant import IMandant
 from kanzlei.akte.content.mandat import IMandat
+from kanzlei.akte.questionnaires.interfaces import IFragebogenAntworten
+from kanzlei.akte.questionnaires.interfaces import IFragebogenRohdaten
 from plone import api
 
 
@@ -47,20 +49,10 @@ def is_active_client(userid, mandat):
     return mandant is not None and userid in active_userids(mandant)
 
 
-def _questionnaire_marker(name):
-    try:
-        from kanzlei.akte.questionnaires import interfaces
-    except ImportError:
-        return None
-    return getattr(interfaces, name, None)
-
-
 def is_questionnaire_raw_data(obj):
     """The raw JSON twin of questionnaire answers: notifications ignore it."""
-    marker = _questionnaire_marker("IFragebogenRohdaten")
-    return marker is not None and marker.providedBy(obj)
+    return IFragebogenRohdaten.providedBy(obj)
 
 
 def is_questionnaire_answers(obj):
-    marker = _questionnaire_marker("IFragebogenAntworten")
-    return marker is not None and marker.providedBy(obj)
+    return IFragebogenAntworten.providedBy(obj)

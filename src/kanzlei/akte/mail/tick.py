@@ -9,9 +9,9 @@ from AccessControl.SecurityManagement import noSecurityManager
 from AccessControl.SpecialUsers import system
 from kanzlei.akte import logger
 from kanzlei.akte.mail import sender
+from kanzlei.akte.maintenance import archive_expired_mandates
 from zope.component.hooks import setSite
 
-import importlib
 import transaction
 
 
@@ -26,17 +26,10 @@ def akte_sites(app):
 
 
 def maintenance(portal):
-    """Call kanzlei.akte.maintenance.archive_expired_mandates(portal) if it exists."""
-    try:
-        module = importlib.import_module("kanzlei.akte.maintenance")
-    except ImportError:
-        return None
-    job = getattr(module, "archive_expired_mandates", None)
-    if job is None:
-        return None
+    """The daily maintenance (archive expired closed mandates), committed."""
     transaction.begin()
     try:
-        result = job(portal)
+        result = archive_expired_mandates(portal)
         transaction.commit()
     except Exception:
         transaction.abort()

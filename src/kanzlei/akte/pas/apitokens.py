@@ -12,6 +12,9 @@ from AccessControl.SecurityInfo import ClassSecurityInfo
 from BTrees.OOBTree import OOBTree
 from datetime import datetime
 from datetime import timedelta
+from kanzlei.akte.pas import compat
+from kanzlei.akte.pas import zmi
+from kanzlei.akte.pas.lookup import API_TOKENS_ID
 from persistent.mapping import PersistentMapping
 from plone.protect.utils import safeWrite
 from Products.PluggableAuthService.interfaces.plugins import IAuthenticationPlugin
@@ -26,26 +29,18 @@ import secrets
 
 
 META_TYPE = "Kanzlei Akte API Tokens"
-PLUGIN_ID = "kanzlei_akte_apitokens"
+PLUGIN_ID = API_TOKENS_ID
 PREFIX = "akte_"
 HEADER = "X-Akte-Token"
 TOKEN = re.compile(r"^akte_([a-z0-9]{12})_([A-Za-z0-9_-]{43})$")
 LAST_USED_PRECISION = timedelta(minutes=5)
 
 
-def manage_addApiTokenPluginForm(dispatcher, REQUEST=None):
-    """ZMI add form (the setup step adds the plugin; this is for completeness)."""
-    return (
-        '<form action="addApiTokenPlugin" method="post">'
-        '<input name="id" value="kanzlei_akte_apitokens" /> '
-        '<input type="submit" value="Add" /></form>'
-    )
+manage_addApiTokenPluginForm = zmi.add_form("addApiTokenPlugin", API_TOKENS_ID)
 
 
 def addApiTokenPlugin(dispatcher, id, title="", REQUEST=None):  # noqa: A002
-    dispatcher._setObject(id, ApiTokenPlugin(id, title))
-    if REQUEST is not None:
-        REQUEST.RESPONSE.redirect(f"{dispatcher.absolute_url()}/manage_workspace")
+    zmi.add_plugin(dispatcher, ApiTokenPlugin(id, title), REQUEST)
 
 
 def hash_secret(secret):
@@ -56,11 +51,12 @@ def hash_secret(secret):
 class ApiTokenPlugin(BasePlugin):
     meta_type = META_TYPE
     security = ClassSecurityInfo()
+    tokens = None  # token id -> metadata and hash (OOBTree)
 
     def __init__(self, id, title=""):  # noqa: A002
-        self._setId(id)
+        compat.set_id(self, id)
         self.title = title
-        self._tokens = OOBTree()
+        self.tokens = OOBTree()
 
     # --- management (called by the admin page, which checks its permission) ---
 
@@ -70,7 +66,7 @@ class ApiTokenPlugin(BasePlugin):
             secrets.choice("abcdefghijklmnopqrstuvwxyz0123456789") for _ in range(12)
         )
         secret = secrets.token_urlsafe(32)
-        self._tokens[token_id] = PersistentMapping(
+        self.tokens[token_id] = PersistentMapping(
             name=name,
             userid=userid,
             hash=hash_secret(secret),
@@ -82,11 +78,19 @@ class ApiTokenPlugin(BasePlugin):
         return token_id, f"{PREFIX}{token_id}_{secret}"
 
     def revoke_token(self, token_id):
-        info = self._tokens.get(token_id)
+        info = self.tokens.get(token_id)
         if info is None or info["revoked"]:
             return False
         info["revoked"] = datetime.now()
         return True
+
+    def revoke_tokens_of(self, userid):
+        """Revoke every token of a user (the account was deleted or disabled)."""
+        revoked = 0
+        for token_id, info in self.tokens.items():
+            if info["userid"] == userid and self.revoke_token(token_id):
+                revoked += 1
+        return revoked
 
     def list_tokens(self):
         """Metadata only (no hash)."""
@@ -100,7 +104,7 @@ class ApiTokenPlugin(BasePlugin):
                 "last_used": info["last_used"],
                 "revoked": info["revoked"],
             }
-            for token_id, info in self._tokens.items()
+            for token_id, info in self.tokens.items()
         ]
 
     # --- IExtractionPlugin ---
@@ -110,7 +114,7 @@ class ApiTokenPlugin(BasePlugin):
     def extractCredentials(self, request):
         value = request.getHeader(HEADER) or ""
         if not value:
-            auth = request._auth or ""
+            auth = compat.authorization_header(request)
             if auth[:7].lower() == "bearer ":
                 value = auth[7:].strip()
         if not value.startswith(PREFIX):
@@ -129,15 +133,15 @@ class ApiTokenPlugin(BasePlugin):
         if match is None:
             return None
         token_id, secret = match.groups()
-        info = self._tokens.get(token_id)
+        info = self.tokens.get(token_id)
         if info is None or info["revoked"]:
             return None
         if not hmac.compare_digest(info["hash"], hash_secret(secret)):
             return None
-        self._touch(info)
+        self.touch(info)
         return info["userid"], info["userid"]
 
-    def _touch(self, info):
+    def touch(self, info):
         now = datetime.now()
         if info["last_used"] and now - info["last_used"] < LAST_USED_PRECISION:
             return

@@ -1,4 +1,6 @@
-"""The ``{ARGON2}`` password scheme for Zope's AuthEncoding.
+"""The one hasher: argon2id for passwords and activation codes.
+
+Also the ``{ARGON2}`` password scheme for Zope's AuthEncoding.
 
 Plone's user source (``source_users``) stores hashes in AuthEncoding's LDAP style
 (``{SCHEME}hash``). We register ``ARGON2`` (argon2id, OWASP parameters) so that
@@ -25,15 +27,24 @@ def _text(value):
     return value.decode("utf-8") if isinstance(value, bytes) else value
 
 
+def hash_secret(secret):
+    """argon2id hash of a secret (password or activation code), without prefix."""
+    return _hasher.hash(_text(secret))
+
+
+def verify_secret(stored, secret):
+    try:
+        return _hasher.verify(_text(stored), _text(secret))
+    except (VerificationError, InvalidHashError):
+        return False
+
+
 class Argon2Scheme:
     def encrypt(self, pw):
-        return _hasher.hash(_text(pw)).encode("ascii")
+        return hash_secret(pw).encode("ascii")
 
     def validate(self, reference, attempt):
-        try:
-            return _hasher.verify(_text(reference), _text(attempt))
-        except (VerificationError, InvalidHashError):
-            return False
+        return verify_secret(reference, attempt)
 
 
 def register_scheme():
@@ -43,7 +54,7 @@ def register_scheme():
 
 def hash_password(password):
     """The stored form of a clear-text password: ``{ARGON2}$argon2id$...``."""
-    return PREFIX + _hasher.hash(_text(password))
+    return PREFIX + hash_secret(password)
 
 
 _DUMMY = _hasher.hash("kanzlei.akte timing equalizer")

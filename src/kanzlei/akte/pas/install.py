@@ -8,22 +8,25 @@ sessions and tokens. Uninstall restores all of this.
 """
 
 from AccessControl.Permissions import add_user_folders
+from kanzlei.akte.pas import apitokens
+from kanzlei.akte.pas import compat
 from kanzlei.akte.pas import hashing
 from kanzlei.akte.pas import plugin as plugin_module
+from kanzlei.akte.pas.lookup import PLUGIN_ID
 from Products.PluggableAuthService.interfaces.plugins import IAuthenticationPlugin
 from Products.PluggableAuthService.interfaces.plugins import IUserAdderPlugin
+from Products.PluggableAuthService.interfaces.plugins import IValidationPlugin
 from Products.PluggableAuthService.PluggableAuthService import MultiPlugins
 from Products.PluggableAuthService.PluggableAuthService import registerMultiPlugin
 
 
-PLUGIN_ID = "kanzlei_akte"
-ACTIVE_INTERFACES = (IAuthenticationPlugin, IUserAdderPlugin)
+ACTIVE_INTERFACES = (IAuthenticationPlugin, IUserAdderPlugin, IValidationPlugin)
 WRAPPED = "source_users"
 RESET_EXPIRY_DAYS = 1  # password reset links (Plone's default: 7)
 
 
 def register_plugin_classes(context):
-    """Called from kanzlei.akte.initialize()."""
+    """Zope 2 initialization of the package (configure.zcml, five:registerPackage)."""
     hashing.register_scheme()
     if plugin_module.META_TYPE not in MultiPlugins:  # tests may initialize twice
         registerMultiPlugin(plugin_module.META_TYPE)
@@ -36,8 +39,6 @@ def register_plugin_classes(context):
         ),
         visibility=None,
     )
-    from kanzlei.akte.pas import apitokens
-
     registerMultiPlugin(apitokens.ApiTokenPlugin.meta_type)
     context.registerClass(
         apitokens.ApiTokenPlugin,
@@ -50,14 +51,7 @@ def register_plugin_classes(context):
     )
 
 
-def get_plugin(portal):
-    acl_users = getattr(portal, "acl_users", None)
-    if acl_users is None or PLUGIN_ID not in acl_users.objectIds():
-        return None
-    return acl_users[PLUGIN_ID]
-
-
-def _activate_on_top(plugins, interface, plugin_id):
+def activate_on_top(plugins, interface, plugin_id):
     if plugin_id not in plugins.listPluginIds(interface):
         plugins.activatePlugin(interface, plugin_id)
     while plugins.listPluginIds(interface)[0] != plugin_id:
@@ -72,24 +66,20 @@ def install_plugin(portal):
         )
     plugins = acl_users.plugins
     for interface in ACTIVE_INTERFACES:
-        _activate_on_top(plugins, interface, PLUGIN_ID)
+        activate_on_top(plugins, interface, PLUGIN_ID)
     if WRAPPED in plugins.listPluginIds(IAuthenticationPlugin):
         plugins.deactivatePlugin(IAuthenticationPlugin, WRAPPED)
-    _configure_sessions(acl_users)
+    configure_sessions(acl_users)
     portal.portal_password_reset.setExpirationTimeout(RESET_EXPIRY_DAYS)
 
 
-def _configure_sessions(acl_users):
+def configure_sessions(acl_users):
     session = getattr(acl_users, "session", None)
     if session is not None:
         session.per_user_keyring = True
     jwt = getattr(acl_users, "jwt_auth", None)
     if jwt is not None and not jwt.store_tokens:
-        from BTrees.OOBTree import OOBTree
-
-        jwt.store_tokens = True
-        if jwt._tokens is None:
-            jwt._tokens = OOBTree()
+        compat.enable_token_store(jwt)
 
 
 def uninstall_plugin(portal):

@@ -1,5 +1,6 @@
 """The kanzlei.akte PAS plugin: password login with Kanzlei/Datenbank, lockouts,
-argon2 hashes, refusal of disabled client accounts.
+argon2 hashes, refusal of disabled client accounts, the password policy for every
+form (``IValidationPlugin``), no reuse of a deleted account's id (``IUserAdderPlugin``).
 
 It wraps Plone's user source (``source_users``): our plugin is the active
 ``IAuthenticationPlugin`` for login/password credentials and ``source_users`` is
@@ -10,20 +11,29 @@ their own plugins (plone.session, plone.restapi); ``revocation.py`` invalidates 
 """
 
 from AccessControl.class_init import InitializeClass
-from kanzlei.akte.pas import access
+from kanzlei.akte import _
+from kanzlei.akte.accounts import access
+from kanzlei.akte.accounts import failures
+from kanzlei.akte.accounts import tombstones
+from kanzlei.akte.accounts.names import MAX_CREDENTIAL_LENGTH
+from kanzlei.akte.accounts.names import normalize
+from kanzlei.akte.accounts.passwords import check_password
+from kanzlei.akte.pas import compat
 from kanzlei.akte.pas import hashing
 from kanzlei.akte.pas import lockout
 from kanzlei.akte.pas import storage
+from kanzlei.akte.pas import zmi
 from kanzlei.akte.pas.clientip import client_ip
-from Products.PageTemplates.PageTemplateFile import PageTemplateFile
+from kanzlei.akte.pas.lookup import PLUGIN_ID
 from Products.PluggableAuthService.interfaces.plugins import IAuthenticationPlugin
 from Products.PluggableAuthService.interfaces.plugins import IUserAdderPlugin
+from Products.PluggableAuthService.interfaces.plugins import IValidationPlugin
 from Products.PluggableAuthService.plugins.BasePlugin import BasePlugin
 from zope.globalrequest import getRequest
+from zope.i18n import translate
 from zope.interface import implementer
 
 import logging
-import unicodedata
 
 
 logger = logging.getLogger("kanzlei.akte.login")
@@ -34,8 +44,10 @@ LOCKED = "locked"
 FAILED = "failed"
 
 
-def _norm(value):
-    return unicodedata.normalize("NFC", str(value or "").strip()).casefold()
+MSG_ID_UNAVAILABLE = _(
+    "accounts_userid_unavailable",
+    default="Dieser Benutzername ist nicht verfügbar. Bitte wählen Sie einen anderen.",
+)
 
 
 def mark_refusal(request, reason):
@@ -50,44 +62,39 @@ def refusal(request):
     return request.other.get(REFUSAL_KEY)
 
 
-manage_addKanzleiAktePlugin = PageTemplateFile(
-    "www/add_plugin", globals(), __name__="manage_addKanzleiAktePlugin"
-)
+manage_addKanzleiAktePlugin = zmi.add_form("addKanzleiAktePlugin", PLUGIN_ID)
 
 
 def addKanzleiAktePlugin(dispatcher, id, title=None, REQUEST=None):  # noqa: A002
-    plugin = KanzleiAktePlugin(id, title)
-    dispatcher._setObject(plugin.getId(), plugin)
-    if REQUEST is not None:
-        REQUEST.RESPONSE.redirect(f"{dispatcher.absolute_url()}/manage_workspace")
+    zmi.add_plugin(dispatcher, KanzleiAktePlugin(id, title), REQUEST)
 
 
-@implementer(IAuthenticationPlugin, IUserAdderPlugin)
+@implementer(IAuthenticationPlugin, IUserAdderPlugin, IValidationPlugin)
 class KanzleiAktePlugin(BasePlugin):
     meta_type = META_TYPE
     user_source_id = "source_users"
-    _lockouts = None
+    lockouts = None  # see lockout.py
 
-    _properties = BasePlugin._properties + (
+    _properties = compat.plugin_properties(
         {"id": "user_source_id", "type": "string", "mode": "w"},
     )
 
     def __init__(self, id, title=None):  # noqa: A002
-        self._setId(id)
+        compat.set_id(self, id)
         self.title = title
 
     # helpers -----------------------------------------------------------------
 
-    def _source(self):
-        return getattr(self._getPAS(), self.user_source_id, None)
+    def source(self):
+        return getattr(compat.pas_of(self), self.user_source_id, None)
 
-    def _request(self):
+    def current_request(self):
         request = getRequest()
         if request is None:
             request = getattr(self, "REQUEST", None)
         return request
 
-    def _firm_ids(self):
+    def firm_ids(self):
         registry = getattr(self, "portal_registry", None)
         if registry is None:
             return None, None
@@ -96,22 +103,22 @@ class KanzleiAktePlugin(BasePlugin):
             registry.get("kanzlei.akte.datenbank"),
         )
 
-    def _firm_matches(self, request):
+    def firm_matches(self, request):
         """The login form's Kanzlei/Datenbank, where sent, must be this firm's."""
         form = getattr(request, "form", None) or {}
-        kanzlei, datenbank = self._firm_ids()
+        kanzlei, datenbank = self.firm_ids()
         for field, expected in (("kanzlei", kanzlei), ("datenbank", datenbank)):
-            if field in form and _norm(form[field]) != _norm(expected):
+            if field in form and normalize(form[field]) != normalize(expected):
                 return False
         return True
 
-    def _zope_root_user(self, login):
+    def zope_root_user(self, login):
         """Users of the Zope root user folder are authenticated there, not here."""
         try:
             root_uf = self.getPhysicalRoot().acl_users
         except AttributeError:
             return False
-        if root_uf is self._getPAS():
+        if root_uf is compat.pas_of(self):
             return False
         try:
             return root_uf.getUser(login) is not None
@@ -125,8 +132,9 @@ class KanzleiAktePlugin(BasePlugin):
         locked = False
         if (login, ip) not in counted:
             counted.add((login, ip))
-            lockout.record_ip_failure(ip, self)
-            locked = lockout.record_failure(self, login)
+            failures.record_ip_failure(ip, self)
+            known = self.userid_for_login(login) is not None
+            locked = lockout.record_failure(self, login, known=known)
         mark_refusal(request, LOCKED if locked else FAILED)
         logger.info("Login refused for %r from %s", login, ip)
 
@@ -137,22 +145,24 @@ class KanzleiAktePlugin(BasePlugin):
         password = credentials.get("password")
         if not login or password is None:
             return None
-        source = self._source()
+        if len(login) > MAX_CREDENTIAL_LENGTH or len(password) > MAX_CREDENTIAL_LENGTH:
+            return None  # no bookkeeping for oversized input (no password is that long)
+        source = self.source()
         if source is None:
             return None
-        request = self._request()
+        request = self.current_request()
         if request is None or not hasattr(request, "other"):
             # No request (scripts): plain verification without bookkeeping.
             return source.authenticateCredentials(credentials)
         ip = client_ip(request, self)
 
-        userid = source._login_to_userid.get(login)
-        if userid is None and self._zope_root_user(login):
+        userid = self.userid_for_login(login)
+        if userid is None and self.zope_root_user(login):
             return None
-        if lockout.ip_blocked(ip, self) or lockout.locked_until(self, login):
+        if failures.ip_blocked(ip, self) or lockout.locked_until(self, login):
             mark_refusal(request, LOCKED)
             return None
-        if not self._firm_matches(request) or userid is None:
+        if not self.firm_matches(request) or userid is None:
             hashing.dummy_verify(password)
             self.record_failure(request, login, ip)
             return None
@@ -166,16 +176,23 @@ class KanzleiAktePlugin(BasePlugin):
             logger.info("Login of disabled account %r refused", userid)
             return None
         lockout.clear(self, login)
-        self._upgrade_hash(source, userid, password)
+        self.upgrade_hash(source, userid, password)
         return userid, login_name
 
-    def _upgrade_hash(self, source, userid, password):
-        if hashing.is_current(source._user_passwords.get(userid)):
+    def userid_for_login(self, login):
+        source = self.source()
+        try:
+            return source.getUserIdForLogin(login) if source is not None else None
+        except KeyError:
+            return None
+
+    def upgrade_hash(self, source, userid, password):
+        if hashing.is_current(compat.stored_password_hash(source, userid)):
             return
         new_hash = hashing.hash_password(password)
 
         def change(obj):
-            obj._user_passwords[userid] = new_hash
+            compat.store_password_hash(obj, userid, new_hash)
 
         storage.write(source, change)
         logger.info("Password hash of %r upgraded to argon2", userid)
@@ -183,13 +200,34 @@ class KanzleiAktePlugin(BasePlugin):
     # IUserAdderPlugin --------------------------------------------------------
 
     def doAddUser(self, login, password):
-        """New users get an argon2 hash right away (source_users stores it as is)."""
-        source = self._source()
+        """New users get an argon2 hash right away (source_users stores it as is).
+
+        The id of a deleted account is never given to someone else (``tombstones``);
+        Plone's forms and ``POST @users`` show the ValueError's message.
+        """
+        source = self.source()
         if source is None:
             return False
+        if tombstones.is_buried(login):
+            raise ValueError(translate(MSG_ID_UNAVAILABLE, context=getRequest()))
         if password:
             password = hashing.hash_password(password)
         return source.doAddUser(login, password)
+
+    # IValidationPlugin -----------------------------------------------------
+
+    def validateUserInfo(self, user, set_id, set_info):
+        """Our password policy for Plone's own forms and endpoints (they call
+        ``portal_registration.testPasswordValidity``, which asks this plugin)."""
+        password = (set_info or {}).get("password")
+        if password is None:
+            return []
+        username = user.getUserName() if user is not None else set_id or ""
+        fullname = user.getProperty("fullname", "") if user is not None else ""
+        return [
+            {"id": "password", "error": message}
+            for message in check_password(password, username, fullname or "")
+        ]
 
 
 InitializeClass(KanzleiAktePlugin)

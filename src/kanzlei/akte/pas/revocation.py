@@ -1,16 +1,18 @@
-"""End a user's sessions and REST tokens (after password change/reset, disabling).
+"""End a user's sessions and REST tokens (after password change/reset, disabling,
+logout, deletion).
 
 - plone.session: the site uses a keyring per user (``per_user_keyring``). Replacing
   the user's keyring invalidates every ``__ac`` cookie signed with the old one.
 - plone.restapi JWT: tokens are stored per user (``store_tokens``); deleting the
   user's stored tokens makes every earlier token fail.
 
-The browser that made the change keeps working: it gets a fresh cookie.
+The browser that made the change keeps working (``keep_current``): a fresh cookie.
 """
 
 from AccessControl.SecurityManagement import getSecurityManager
+from kanzlei.akte.pas import compat
 from kanzlei.akte.pas import hashing
-from kanzlei.akte.pas.install import get_plugin
+from kanzlei.akte.pas.lookup import get_plugin
 from plone import api
 from plone.keyring.interfaces import IKeyManager
 from plone.keyring.keyring import Keyring
@@ -29,7 +31,7 @@ def revoke(userid, portal=None, keep_current=True):
     session = getattr(acl_users, "session", None)
     manager = queryUtility(IKeyManager)
     if session is not None and manager is not None:
-        ring = session._getSecretKey(userid)
+        ring = compat.session_keyring_name(session, userid)
         # A fresh ring also stops cookies signed with the shared "_system" ring,
         # which plone.session falls back to when a user has no ring of their own.
         if ring in manager:
@@ -39,14 +41,14 @@ def revoke(userid, portal=None, keep_current=True):
             manager[ring] = Keyring(1)
             manager[ring].fill()
     jwt = getattr(acl_users, "jwt_auth", None)
-    if jwt is not None and jwt._tokens is not None and userid in jwt._tokens:
-        del jwt._tokens[userid]
+    if jwt is not None:
+        compat.forget_jwt_tokens(jwt, userid)
     logger.info("Sessions and tokens of %r revoked", userid)
     if keep_current and session is not None:
         request = getRequest()
         current = getSecurityManager().getUser()
         if request is not None and current is not None and current.getId() == userid:
-            session._setupSession(userid, request.response)
+            compat.start_session(session, userid, request.response)
 
 
 def credentials_updated(principal, event):
@@ -56,6 +58,8 @@ def credentials_updated(principal, event):
         return  # kanzlei.akte is not installed in this site
     userid = principal.getId()
     source = getattr(portal.acl_users, "source_users", None)
-    if source is not None and userid in source._user_passwords and event.password:
-        source._user_passwords[userid] = hashing.hash_password(event.password)
+    if source is not None and compat.has_password(source, userid) and event.password:
+        compat.store_password_hash(
+            source, userid, hashing.hash_password(event.password)
+        )
     revoke(userid, portal)

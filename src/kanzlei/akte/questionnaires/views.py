@@ -2,6 +2,7 @@
 
 from collective.easyform.browser.view import EasyFormFormWrapper
 from kanzlei.akte import _
+from kanzlei.akte.accounts.staff import is_staff
 from kanzlei.akte.content.dokument import is_client_user
 from kanzlei.akte.questionnaires import open_questionnaires
 from kanzlei.akte.questionnaires.presets import add_from_preset
@@ -45,9 +46,7 @@ class FragebogenView(EasyFormFormWrapper):
 
     @property
     def is_staff(self):
-        return self.in_mandat and api.user.has_permission(
-            "Modify portal content", obj=self.context
-        )
+        return self.in_mandat and is_staff(self.context)
 
     def state(self):
         return api.content.get_state(self.context, default=None)

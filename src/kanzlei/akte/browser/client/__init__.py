@@ -6,7 +6,7 @@ def landing_url(portal, user):
 
     For the login/registration code: ``landing_url(api.portal.get(), member)``.
     """
-    from kanzlei.akte.clients import is_client
+    from kanzlei.akte.accounts.links import is_client
 
     portal_url = portal.absolute_url()
     userid = user.getId() if user is not None else None

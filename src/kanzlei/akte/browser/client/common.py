@@ -12,7 +12,6 @@ import os
 import re
 
 
-STAFF_ROLES = {"Manager", "Site Administrator", "Kanzlei"}
 SAFE_INLINE_TYPES = {
     "application/pdf",
     "image/png",
@@ -28,15 +27,6 @@ def current_userid():
     if api.user.is_anonymous():
         return None
     return api.user.get_current().getId()
-
-
-def is_staff(context=None):
-    if api.user.is_anonymous():
-        return False
-    roles = set(
-        api.user.get_roles(obj=context) if context is not None else api.user.get_roles()
-    )
-    return bool(roles & STAFF_ROLES)
 
 
 def file_type(filename):

@@ -6,14 +6,14 @@ include in the staff mandate view.
 
 from Acquisition import aq_chain
 from kanzlei.akte import readstate
+from kanzlei.akte.accounts.links import active_userids
+from kanzlei.akte.accounts.staff import is_staff
 from kanzlei.akte.browser.client.common import fullname
-from kanzlei.akte.browser.client.common import is_staff
 from kanzlei.akte.browser.client.mandat import document_brains
 from kanzlei.akte.browser.client.mandat import message_brains
 from kanzlei.akte.browser.formatting import format_date
 from kanzlei.akte.browser.formatting import format_datetime
 from kanzlei.akte.browser.formatting import format_size
-from kanzlei.akte.clients import active_userids
 from kanzlei.akte.content.dokument import FROM_CLIENT
 from kanzlei.akte.content.dokument import FROM_FIRM
 from kanzlei.akte.content.mandant import IMandant

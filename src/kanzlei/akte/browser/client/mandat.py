@@ -2,11 +2,11 @@
 
 from kanzlei.akte import readstate
 from kanzlei.akte import settings
+from kanzlei.akte.accounts.staff import is_staff
 from kanzlei.akte.browser.client.common import ClientPage
 from kanzlei.akte.browser.client.common import current_userid
 from kanzlei.akte.browser.client.common import file_type
 from kanzlei.akte.browser.client.common import fullname
-from kanzlei.akte.browser.client.common import is_staff
 from kanzlei.akte.browser.client.common import SAFE_INLINE_TYPES
 from kanzlei.akte.browser.formatting import format_date
 from kanzlei.akte.browser.formatting import format_datetime

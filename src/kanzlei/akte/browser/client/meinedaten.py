@@ -2,9 +2,9 @@
 
 from DateTime import DateTime
 from kanzlei.akte import _
+from kanzlei.akte.accounts.staff import is_staff
 from kanzlei.akte.browser.client.common import ClientPage
 from kanzlei.akte.browser.client.common import current_userid
-from kanzlei.akte.browser.client.common import is_staff
 from kanzlei.akte.browser.client.files import archive_name
 from kanzlei.akte.browser.client.mandat import ADD_NACHRICHT
 from kanzlei.akte.browser.client.messages import send_message

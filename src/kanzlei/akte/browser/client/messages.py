@@ -1,8 +1,8 @@
 """@@akte-nachricht-senden: a mandate's message thread and form (client and staff)."""
 
 from kanzlei.akte import _
+from kanzlei.akte.accounts.staff import is_staff
 from kanzlei.akte.browser.client.common import ClientPage
-from kanzlei.akte.browser.client.common import is_staff
 from kanzlei.akte.browser.client.files import check_upload
 from kanzlei.akte.browser.client.files import store_upload
 from kanzlei.akte.browser.client.files import uploads_from

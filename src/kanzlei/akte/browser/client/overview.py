@@ -2,10 +2,10 @@
 
 from datetime import date
 from kanzlei.akte import readstate
+from kanzlei.akte.accounts.staff import is_staff
 from kanzlei.akte.browser.client.common import ClientPage
 from kanzlei.akte.browser.client.common import current_userid
 from kanzlei.akte.browser.client.common import fullname
-from kanzlei.akte.browser.client.common import is_staff
 from kanzlei.akte.browser.formatting import format_date
 from kanzlei.akte.content.dokument import FROM_FIRM
 from plone import api

@@ -2,7 +2,7 @@
 through the firm's client area, which is none of the client's business; the client
 pages have their own navigation."""
 
-from kanzlei.akte.browser.client.common import is_staff
+from kanzlei.akte.accounts.staff import is_staff
 from plone import api
 from plone.app.layout.viewlets.common import PathBarViewlet
 

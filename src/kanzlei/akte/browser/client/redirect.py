@@ -1,8 +1,8 @@
 """After login, a client goes to "Meine Online-Akte", staff to the client area
 ``/mandanten`` (unless they came for a page)."""
 
+from kanzlei.akte.accounts.staff import is_staff
 from kanzlei.akte.browser.client import landing_url
-from kanzlei.akte.browser.client.common import STAFF_ROLES
 from plone import api
 from plone.base.interfaces import IRedirectAfterLogin
 from zope.interface import implementer
@@ -28,6 +28,6 @@ class ClientRedirectAfterLogin:
             target = landing_url(portal, user)
             if target != portal_url:
                 return target
-            if STAFF_ROLES & set(api.user.get_roles(obj=portal)):
+            if is_staff(portal):
                 return portal_url + "/mandanten"
         return came_from

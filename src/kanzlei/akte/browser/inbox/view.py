@@ -1,6 +1,7 @@
 """``@@eingang``: the firm's inbox of client uploads and messages not yet seen."""
 
 from kanzlei.akte import _
+from kanzlei.akte.accounts.staff import is_staff
 from kanzlei.akte.browser.inbox import seen
 from kanzlei.akte.content.dokument import FROM_CLIENT
 from plone import api
@@ -11,15 +12,13 @@ from zExceptions import Unauthorized
 
 
 LIMIT = 200
-STAFF_ROLES = {"Manager", "Site Administrator", "Kanzlei"}
 
 
 class InboxView(BrowserView):
     template = ViewPageTemplateFile("templates/eingang.pt")
 
     def __call__(self):
-        user = api.user.get_current()
-        if not STAFF_ROLES & set(api.user.get_roles(user=user, obj=self.context)):
+        if not is_staff(self.context):
             raise Unauthorized("staff only")
         self.portal = api.portal.get()
         if self.request.method == "POST":
@@ -30,7 +29,7 @@ class InboxView(BrowserView):
             known = {brain.UID for brain in self._unseen_brains(limit=None)}
             chosen = [uid for uid in uids if uid in known]
             if chosen:
-                seen.mark_seen(self.portal, chosen, user.getId())
+                seen.mark_seen(self.portal, chosen, api.user.get_current().getId())
                 api.portal.show_message(
                     _(
                         "inbox_marked",

@@ -7,10 +7,10 @@ argon2 hash and ends the user's other sessions and REST tokens.
 """
 
 from kanzlei.akte import _
-from kanzlei.akte.onboarding.passwords import check_password
+from kanzlei.akte.accounts.passwords import check_password
 from kanzlei.akte.pas import lockout
 from kanzlei.akte.pas import reset
-from kanzlei.akte.pas.install import get_plugin
+from kanzlei.akte.pas.lookup import get_plugin
 from kanzlei.akte.pas.plugin import LOCKED
 from kanzlei.akte.pas.plugin import refusal
 from plone import api

@@ -7,7 +7,7 @@ is never authenticated (so it would not be counted), and the optional
 """
 
 from kanzlei.akte import _
-from kanzlei.akte.pas.install import get_plugin
+from kanzlei.akte.pas.lookup import get_plugin
 from kanzlei.akte.pas.plugin import LOCKED
 from kanzlei.akte.pas.plugin import refusal
 from plone import api

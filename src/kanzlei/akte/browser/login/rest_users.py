@@ -1,4 +1,5 @@
-"""``POST @users/<name>/reset-password`` (plone.restapi) without user enumeration.
+"""``POST @users/<name>/reset-password`` (plone.restapi) without user enumeration;
+``PATCH @users/<id>`` with our password policy.
 
 The stock endpoint answers 404 for an unknown user name and sends Plone's English
 mail. Here a reset request always answers 204 and sends our German mail (with a
@@ -6,11 +7,12 @@ single-use, expiring link) only when the account exists. New passwords set with 
 reset token or the old password must pass our password policy.
 """
 
-from kanzlei.akte.onboarding.passwords import check_password
+from kanzlei.akte.accounts.passwords import check_password
 from kanzlei.akte.pas import reset
 from plone import api
 from plone.restapi.deserializer import json_body
 from plone.restapi.services.users.add import UsersPost
+from plone.restapi.services.users.update import UsersPatch
 
 
 class AkteUsersPost(UsersPost):
@@ -35,4 +37,19 @@ class AkteUsersPost(UsersPost):
                                 "message": " ".join(problems),
                             }
                         }
+        return super().reply()
+
+
+class AkteUsersPatch(UsersPatch):
+    """The stock endpoint sets a new ``password`` without any policy check."""
+
+    def reply(self):
+        data = json_body(self.request)
+        password = data.get("password") if isinstance(data, dict) else None
+        if password is not None:
+            registration = api.portal.get_tool("portal_registration")
+            error = registration.testPasswordValidity(str(password))
+            if error:
+                self.request.response.setStatus(400)
+                return {"error": {"type": "Invalid password", "message": error}}
         return super().reply()

@@ -9,12 +9,13 @@ same generic message as a wrong password. Registered for the Zope application ob
 """
 
 from kanzlei.akte import _
+from kanzlei.akte.accounts import failures
+from kanzlei.akte.accounts.names import normalize
 from kanzlei.akte.browser.client import landing_url
 from kanzlei.akte.browser.login.login import failure_message
-from kanzlei.akte.pas import lockout
+from kanzlei.akte.pas import compat
 from kanzlei.akte.pas.clientip import client_ip
-from kanzlei.akte.pas.install import get_plugin
-from kanzlei.akte.pas.plugin import _norm
+from kanzlei.akte.pas.lookup import get_plugin
 from kanzlei.akte.pas.plugin import FAILED
 from kanzlei.akte.pas.plugin import mark_refusal
 from plone.base.interfaces import IPloneSiteRoot
@@ -80,12 +81,13 @@ class RootLoginView(BrowserView):
         matches = [
             site
             for site, k, d in firm_sites(self.context)
-            if _norm(k) == _norm(kanzlei) and _norm(d) == _norm(datenbank)
+            if normalize(k) == normalize(kanzlei)
+            and normalize(d) == normalize(datenbank)
         ]
         if len(matches) != 1 or not login:
-            lockout.record_ip_failure(client_ip(self.request))
+            failures.record_ip_failure(client_ip(self.request))
             mark_refusal(self.request, FAILED)
-            self.error = self._message()
+            self.error = self.failure_text()
             return None
         site = matches[0]
         previous = getSite()
@@ -96,9 +98,11 @@ class RootLoginView(BrowserView):
                 {"login": login, "password": password}
             )
             if not result:
-                self.error = self._message()
+                self.error = self.failure_text()
                 return None
-            site.acl_users.session._setupSession(result[0], self.request.response)
+            compat.start_session(
+                site.acl_users.session, result[0], self.request.response
+            )
             return landing_url(site, site.acl_users.getUserById(result[0]))
         finally:
             setSite(previous)
@@ -117,7 +121,7 @@ class RootLoginView(BrowserView):
     def t(self, msgid):
         return translate(LABELS[msgid], target_language=self.language)
 
-    def _message(self):
+    def failure_text(self):
         return translate(failure_message(self.request), target_language=self.language)
 
     def heading(self):

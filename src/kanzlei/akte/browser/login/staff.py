@@ -1,9 +1,11 @@
 """Staff actions: disable/enable a client's account, lift login lockouts."""
 
 from kanzlei.akte import _
-from kanzlei.akte.pas import access
+from kanzlei.akte.accounts import access
+from kanzlei.akte.accounts import deletion
+from kanzlei.akte.accounts import failures
 from kanzlei.akte.pas import lockout
-from kanzlei.akte.pas.install import get_plugin
+from kanzlei.akte.pas.lookup import get_plugin
 from plone import api
 from plone.protect import CheckAuthenticator
 from Products.Five.browser import BrowserView
@@ -25,17 +27,17 @@ class AccountDisableView(BrowserView):
     def __call__(self):
         if self.request.method == "POST":
             CheckAuthenticator(self.request)
-            self._act()
+            self.act()
             self.request.response.redirect(
                 f"{self.context.absolute_url()}/@@akte-konto-sperren"
             )
             return ""
         return self.template()
 
-    def _act(self):
+    def act(self):
         form = self.request.form
         status = IStatusMessage(self.request)
-        userid = form.get("userid") or form.get("unlock") or ""
+        userid = form.get("userid") or form.get("unlock") or form.get("delete") or ""
         userid = userid if isinstance(userid, str) else ""
         if userid not in (self.context.portal_users or {}):
             status.add(
@@ -46,8 +48,19 @@ class AccountDisableView(BrowserView):
                 "error",
             )
             return
+        if "delete" in form:
+            deletion.remove_from_mandant(self.context, userid)
+            status.add(
+                _(
+                    "accounts_deleted",
+                    default="Der Zugang wurde gelöscht; laufende Anmeldungen wurden "
+                    "beendet.",
+                ),
+                "info",
+            )
+            return
         if "unlock" in form:
-            lockout.unlock(_login(userid))
+            lockout.unlock(login_of(userid))
             status.add(
                 _("login_lockout_lifted", default="Die Sperre wurde aufgehoben."),
                 "info",
@@ -69,7 +82,7 @@ class AccountDisableView(BrowserView):
     def accounts(self):
         rows = []
         for userid, details in sorted((self.context.portal_users or {}).items()):
-            login = _login(userid)
+            login = login_of(userid)
             member = api.user.get(userid=userid)
             registered = details.get("registered")
             rows.append(
@@ -87,7 +100,7 @@ class AccountDisableView(BrowserView):
         return rows
 
 
-def _login(userid):
+def login_of(userid):
     user = api.portal.get_tool("acl_users").getUserById(userid)
     return user.getUserName() if user is not None else userid
 
@@ -109,7 +122,7 @@ class LockoutsView(BrowserView):
                     "info",
                 )
             elif "form.reset_ip" in self.request.form:
-                lockout.reset_ip_counters()
+                failures.reset_ip_counters()
                 status.add(
                     _(
                         "login_lockout_ip_reset",

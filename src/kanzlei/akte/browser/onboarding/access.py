@@ -10,8 +10,11 @@ from Acquisition import aq_base
 from datetime import datetime
 from kanzlei.akte import _
 from kanzlei.akte import settings
-from kanzlei.akte.onboarding import invitations
-from kanzlei.akte.onboarding import mail
+from kanzlei.akte.accounts import invitation_mail as mail
+from kanzlei.akte.accounts import invitations
+from kanzlei.akte.accounts.invite import invitation_problem
+from kanzlei.akte.accounts.invite import invite
+from kanzlei.akte.accounts.invite import issue_code
 from plone import api
 from plone.protect import CheckAuthenticator
 from Products.Five.browser import BrowserView
@@ -48,15 +51,6 @@ MSG_NEW_CODE = _(
     "Der Link aus der E-Mail bleibt gültig.",
 )
 MSG_REVOKED = _("onboarding_msg_revoked", default="Die Einladung wurde widerrufen.")
-MSG_NO_ACCESS = _(
-    "onboarding_msg_no_online_access",
-    default="Für diesen Mandanten ist „Online-Akte“ nicht angekreuzt. Kreuzen Sie es "
-    "zuerst an (Bearbeiten).",
-)
-MSG_NO_EMAIL = _(
-    "onboarding_msg_no_email",
-    default="Für diese Person ist keine E-Mail-Adresse hinterlegt.",
-)
 ATTN = _("onboarding_letter_attn", default="z. Hd. ${name}")
 MSG_NOTHING_OPEN = _(
     "onboarding_msg_nothing_open",
@@ -112,24 +106,24 @@ class AccessPanelView(BrowserView):
         raise BadRequest("unknown action")
 
     def send(self, target):
-        if not getattr(self.context, "online_access", False):
-            return self.back(MSG_NO_ACCESS, "error")
-        if not getattr(target, "email", None):
-            return self.back(MSG_NO_EMAIL, "error")
-        invitation, token, code = invitations.create_invitation(target)
-        if mail.send_invitation(invitation, token):
-            message = Message(MSG_SENT, mapping={"email": invitation.email})
-            return self.letter(target, invitation, code, message, "info")
-        return self.letter(target, invitation, code, MSG_SENT_FAILED, "warning")
+        problem = invitation_problem(target)
+        if problem is not None:
+            return self.back(problem.message, "error")
+        invited = invite(target)
+        if invited.mail_sent:
+            message = Message(MSG_SENT, mapping={"email": invited.invitation.email})
+            return self.letter(
+                target, invited.invitation, invited.code, message, "info"
+            )
+        return self.letter(
+            target, invited.invitation, invited.code, MSG_SENT_FAILED, "warning"
+        )
 
     def new_code(self, target):
         invitation = invitations.current_invitation(target)
-        if invitation is None or invitation.state() not in (
-            invitations.OPEN,
-            invitations.LOCKED,
-        ):
+        code = issue_code(invitation)
+        if code is None:
             return self.back(MSG_NOTHING_OPEN, "error")
-        code = invitations.new_code(invitation)
         return self.letter(target, invitation, code, MSG_NEW_CODE, "info")
 
     def back_url(self):
@@ -185,11 +179,14 @@ class AccessPanelView(BrowserView):
                     else "",
                     "failed": invitation.failed_attempts if invitation else 0,
                     "mail_failed": bool(invitation and invitation.mail_failed),
+                    "letter_pending": bool(
+                        invitation is not None
+                        and state == invitations.OPEN
+                        and invitation.code_pending
+                    ),
                     "show_invitation": invitation is not None
                     and not (userid and state == invitations.USED),
-                    "can_send": not userid
-                    and bool(getattr(target, "email", None))
-                    and bool(getattr(self.context, "online_access", False)),
+                    "can_send": invitation_problem(target) is None,
                     "can_code": state in (invitations.OPEN, invitations.LOCKED),
                     "can_revoke": state in (invitations.OPEN, invitations.LOCKED),
                 }

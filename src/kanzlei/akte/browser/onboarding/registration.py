@@ -2,7 +2,7 @@
 
 The link's token and the activation code from the letter together let a client choose
 a username and password; then the user is created, linked to the Mandant, logged in
-and sent to the Online-Akte. See kanzlei.akte.onboarding.registration for the rules.
+and sent to the Online-Akte. See kanzlei.akte.accounts.registration for the rules.
 """
 
 from AccessControl.SecurityManagement import getSecurityManager
@@ -10,12 +10,15 @@ from AccessControl.SecurityManagement import newSecurityManager
 from AccessControl.SecurityManagement import setSecurityManager
 from kanzlei.akte import _
 from kanzlei.akte import logger
-from kanzlei.akte.onboarding import invitations
-from kanzlei.akte.onboarding import registration
-from kanzlei.akte.onboarding import throttle
+from kanzlei.akte import settings
+from kanzlei.akte.accounts import failures
+from kanzlei.akte.accounts import invitations
+from kanzlei.akte.accounts import registration
+from kanzlei.akte.pas.clientip import client_ip
 from plone import api
 from Products.Five.browser import BrowserView
 from Products.Five.browser.pagetemplatefile import ViewPageTemplateFile
+from urllib.parse import urlencode
 from zope.component import getMultiAdapter
 
 
@@ -33,9 +36,9 @@ MSG_LOCKED = _(
     "erhalten dann einen neuen Aktivierungscode.",
 )
 MSG_THROTTLED = _(
-    "onboarding_reg_throttled",
-    default="Es gab zu viele Fehlversuche. Bitte versuchen Sie es in einer Stunde "
-    "erneut oder wenden Sie sich an die Kanzlei.",
+    "accounts_reg_throttled",
+    default="Es gab zu viele Fehlversuche. Bitte versuchen Sie es später erneut "
+    "oder wenden Sie sich an die Kanzlei.",
 )
 MSG_FORM_EXPIRED = _(
     "onboarding_reg_form_expired",
@@ -51,7 +54,7 @@ MSG_FIX = _(
 class RegistrationView(BrowserView):
     template = ViewPageTemplateFile("templates/registrierung.pt")
 
-    state = "form"  # form | invalid | locked | throttled
+    state = "form"  # form | link | invalid | locked | throttled
     message = None
     errors = None
 
@@ -67,34 +70,34 @@ class RegistrationView(BrowserView):
         self.code = str(form.get("code", "") or "")[:64]
         self.username = str(form.get("username", "") or "")[:200]
         self.fullname = ""
-        ip = throttle.client_address(self.request)
-        counter = throttle.registration_failures
-        if counter.is_blocked(ip):
+        ip = client_ip(self.request) or "unknown"
+        if failures.ip_blocked(ip):
             return self.show("throttled", MSG_THROTTLED)
 
         invitation = invitations.find_by_token(self.token)
         if not self.usable(invitation):
             if self.token:
-                counter.add_failure(ip)
+                failures.record_ip_failure(ip)
             return self.show("invalid", MSG_INVALID)
         if invitation.state() == invitations.LOCKED:
             return self.show("locked", MSG_LOCKED)
         self.fullname = registration.fullname_of(invitation)
+        mode = "form" if api.user.is_anonymous() else "link"
 
         if self.request.method != "POST" or "form.submitted" not in form:
-            return self.show("form")
+            return self.show(mode)
         if not self.authenticator_ok():
-            return self.show("form", MSG_FORM_EXPIRED)
+            return self.show(mode, MSG_FORM_EXPIRED)
+        if mode == "link":
+            return self.link(invitation, ip)
 
         password = str(form.get("password", "") or "")
         password2 = str(form.get("password2", "") or "")
         self.errors = registration.check(
             invitation, self.code, self.username, password, password2
         )
-        if "code" in self.errors and self.code.strip():
-            counter.add_failure(ip)
-            if invitation.state() == invitations.LOCKED:
-                return self.show("locked", MSG_LOCKED)
+        if self.code_failed(invitation, ip):
+            return self.show("locked", MSG_LOCKED)
         if self.errors:
             return self.show("form", MSG_FIX)
 
@@ -102,6 +105,28 @@ class RegistrationView(BrowserView):
         logger.info("Client user %s registered from an invitation", userid)
         self.log_in(userid, password)
         response.redirect(api.portal.get().absolute_url() + "/@@meine-akte")
+        return ""
+
+    def code_failed(self, invitation, ip):
+        """Count a wrong code; True when the invitation is locked now."""
+        if "code" in self.errors and self.code.strip():
+            failures.record_ip_failure(ip)
+            return invitation.state() == invitations.LOCKED
+        return False
+
+    def link(self, invitation, ip):
+        """The logged-in client links this invitation to their login."""
+        userid = api.user.get_current().getId()
+        self.errors = registration.check_link(invitation, self.code, userid)
+        if self.code_failed(invitation, ip):
+            return self.show("locked", MSG_LOCKED)
+        if self.errors:
+            return self.show("link", MSG_FIX)
+        registration.link_existing(invitation, userid)
+        logger.info("Client user %s linked to a further Mandant", userid)
+        self.request.response.redirect(
+            api.portal.get().absolute_url() + "/@@meine-akte"
+        )
         return ""
 
     def log_in(self, userid, password):
@@ -145,9 +170,18 @@ class RegistrationView(BrowserView):
         return self.errors.get(name, [])
 
     def firm_name(self):
-        from kanzlei.akte import settings
-
         return settings.get("firm_name")
 
     def login_url(self):
         return api.portal.get().absolute_url() + "/login"
+
+    def login_and_link_url(self):
+        """Log in with an existing login, then come back here to link it."""
+        came_from = f"{api.portal.get().absolute_url()}/@@registrierung?" + urlencode(
+            {"token": self.token}
+        )
+        return f"{self.login_url()}?" + urlencode({"came_from": came_from})
+
+    def current_login(self):
+        user = api.user.get_current()
+        return user.getUserName() if user is not None else ""

@@ -6,8 +6,8 @@ number (prefix) and the Aktenzeichen (prefix) of one of their mandates.
 """
 
 from kanzlei.akte import _
+from kanzlei.akte.accounts.staff import is_staff
 from kanzlei.akte.browser.formatting import format_datetime
-from kanzlei.akte.browser.staff.dispatch import is_staff
 from plone import api
 from plone.base.utils import munge_search_term
 from plone.batching import Batch

@@ -1,24 +1,15 @@
 """The default view (``view``) of Mandant and Mandat: staff page or client page.
 
-Staff (roles Kanzlei, Manager, Site Administrator in the context) get the staff page.
+Staff (permission ``kanzlei.akte: Manage clients`` in the context) get the staff page.
 Everyone else gets the client page the client views register (``akte-mandat``,
 ``akte-mandant``); if there is none, a plain "nicht verfügbar" page, never the
 staff page.
 """
 
-from plone import api
+from kanzlei.akte.accounts.staff import is_staff
 from Products.Five.browser import BrowserView
 from Products.Five.browser.pagetemplatefile import ViewPageTemplateFile
 from zope.component import queryMultiAdapter
-
-
-STAFF_ROLES = frozenset({"Kanzlei", "Manager", "Site Administrator"})
-
-
-def is_staff(context):
-    if api.user.is_anonymous():
-        return False
-    return bool(STAFF_ROLES & set(api.user.get_roles(obj=context)))
 
 
 class DispatchView(BrowserView):

@@ -5,8 +5,8 @@ their "Meine Online-Akte", staff to the client area ``/mandanten``.
 """
 
 from kanzlei.akte import settings
+from kanzlei.akte.accounts.staff import is_staff
 from kanzlei.akte.browser.client import landing_url
-from kanzlei.akte.browser.staff.dispatch import is_staff
 from plone import api
 from Products.Five.browser import BrowserView
 

@@ -1,9 +1,9 @@
 """Staff pages of a Mandant and a Mandat (``@@mandant-staff``, ``@@mandat-staff``)."""
 
 from kanzlei.akte import _
+from kanzlei.akte.accounts.links import active_userids
 from kanzlei.akte.browser.formatting import format_date
 from kanzlei.akte.browser.formatting import format_size
-from kanzlei.akte.clients import active_userids
 from kanzlei.akte.content.dokument import DIRECTIONS
 from plone import api
 from plone.app.uuid.utils import uuidToObject

@@ -1,12 +1,20 @@
 """Shared by the @akte-einladung services: find the target, describe an invitation."""
 
 from kanzlei.akte import _
-from kanzlei.akte.onboarding import invitations
+from kanzlei.akte.accounts import invitations
 from kanzlei.akte.services.base import get_mandant
 from kanzlei.akte.services.base import isodate
 from kanzlei.akte.services.base import required
 from kanzlei.akte.services.errors import NotFoundError
 from plone import api
+from zope.globalrequest import getRequest
+from zope.i18n import translate
+
+
+MSG_LETTER_PENDING = _(
+    "accounts_letter_pending_short",
+    default="Brief noch nicht gedruckt: noch kein Aktivierungscode ausgestellt.",
+)
 
 
 def target_from(data):
@@ -45,8 +53,13 @@ def describe(target, invitation):
             "created": isodate(invitation.created),
             "expires": isodate(invitation.expires),
             "code_issued": isodate(invitation.code_issued),
+            "code_pending": bool(invitation.code_pending),
             "used": isodate(invitation.used),
             "revoked": isodate(invitation.revoked),
             "mail_failed": bool(invitation.mail_failed),
         }
+        if invitation.code_pending and invitation.is_open():
+            result["invitation"]["hint"] = translate(
+                MSG_LETTER_PENDING, context=getRequest()
+            )
     return result

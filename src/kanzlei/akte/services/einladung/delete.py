@@ -1,6 +1,6 @@
 """DELETE /@akte-einladung?client_number=...[&contact=<uid>]: revoke; GET: the state."""
 
-from kanzlei.akte.onboarding import invitations
+from kanzlei.akte.accounts import invitations
 from kanzlei.akte.services.base import IntegrationService
 from kanzlei.akte.services.einladung.common import describe
 from kanzlei.akte.services.einladung.common import target_from

@@ -6,8 +6,11 @@ the state. The activation code is in the POST/PUT answer only, never stored in c
 """
 
 from kanzlei.akte import _
-from kanzlei.akte.onboarding import invitations
-from kanzlei.akte.onboarding.mail import send_invitation
+from kanzlei.akte.accounts import invitations
+from kanzlei.akte.accounts.invite import invitation_problem
+from kanzlei.akte.accounts.invite import invite
+from kanzlei.akte.accounts.invite import issue_code
+from kanzlei.akte.accounts.invite import NO_EMAIL
 from kanzlei.akte.services.base import IntegrationService
 from kanzlei.akte.services.einladung.common import describe
 from kanzlei.akte.services.einladung.common import target_from
@@ -15,35 +18,20 @@ from kanzlei.akte.services.errors import ConflictError
 from kanzlei.akte.services.errors import ValidationError
 
 
-def _check_invitable(target, email):
-    mandant = invitations.mandant_of(target)
-    if not mandant.online_access:
-        raise ConflictError(
-            _(
-                "api_error_no_online_access",
-                default="Für diesen Mandanten ist die Online-Akte nicht freigeschaltet "
-                "(online_access).",
-            )
-        )
-    userid, _details = invitations.registration_for(target)
-    if userid:
-        raise ConflictError(
-            _(
-                "api_error_already_registered",
-                default="Für diese Person ist bereits ein Zugang registriert.",
-            )
-        )
-    if not (email or target.email):
+def check_invitable(target, email):
+    """The one rule (``accounts.invite``), answered as 409 or 400 with its message."""
+    problem = invitation_problem(target, email)
+    if problem is None:
+        return
+    if problem.kind == NO_EMAIL:
         raise ValidationError(
-            _(
-                "api_error_no_email",
-                default="Keine E-Mail-Adresse hinterlegt; die Einladung braucht eine.",
-            ),
+            problem.message,
             errors=[("email", _("api_error_required_field", default="Pflichtfeld"))],
         )
+    raise ConflictError(problem.message)
 
 
-def _email(data):
+def email_from(data):
     email = data.get("email")
     if email is not None and (not isinstance(email, str) or "@" not in email):
         raise ValidationError(
@@ -59,20 +47,18 @@ class EinladungPost(IntegrationService):
     def reply(self):
         data = self.body()
         target = target_from(data)
-        email = _email(data)
-        _check_invitable(target, email)
+        email = email_from(data)
+        check_invitable(target, email)
         current = invitations.current_invitation(target)
         if self.renew and current is not None and current.is_open():
-            code = invitations.new_code(current)
+            code = issue_code(current)
             invitation, mail_sent = current, None
             status = 200
         else:
-            invitation, token, code = invitations.create_invitation(target, email=email)
-            mail_sent = (
-                send_invitation(invitation, token)
-                if data.get("send_email", True)
-                else False
-            )
+            send_mail = bool(data.get("send_email", True))
+            invited = invite(target, email=email, send_mail=send_mail)
+            invitation, code = invited.invitation, invited.code
+            mail_sent = bool(invited.mail_sent)
             status = 201
         self.request.response.setStatus(status)
         result = describe(target, invitation)

@@ -5,9 +5,9 @@ Never a password, hash, activation code or token.
 
 from DateTime import DateTime
 from kanzlei.akte import readstate
-from kanzlei.akte.clients import active_userids
+from kanzlei.akte.accounts import invitations
+from kanzlei.akte.accounts.links import active_userids
 from kanzlei.akte.content.dokument import FROM_FIRM
-from kanzlei.akte.onboarding import invitations
 from kanzlei.akte.services.base import get_mandant
 from kanzlei.akte.services.base import isodate
 from kanzlei.akte.services.base import TraversingIntegrationService

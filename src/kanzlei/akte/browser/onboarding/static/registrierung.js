@@ -1,5 +1,5 @@
 /* Online-Akte registration: a password strength hint while typing (no libraries).
-   Only a hint: the server decides (kanzlei.akte.onboarding.passwords). */
+   Only a hint: the server decides (kanzlei.akte.accounts.passwords). */
 (function () {
   "use strict";
   var input = document.getElementById("akte-password");

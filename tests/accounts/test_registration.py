@@ -7,8 +7,8 @@ from .conftest import submit
 from .conftest import sync
 from datetime import datetime
 from datetime import timedelta
-from kanzlei.akte.clients import mandanten_for_user
-from kanzlei.akte.onboarding import invitations
+from kanzlei.akte.accounts import invitations
+from kanzlei.akte.accounts.links import mandanten_for_user
 from kanzlei.akte.testing import make_client
 from plone import api
 

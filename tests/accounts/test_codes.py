@@ -1,6 +1,6 @@
 """Activation codes and invitation tokens."""
 
-from kanzlei.akte.onboarding import codes
+from kanzlei.akte.accounts import codes
 
 import math
 import re

@@ -6,16 +6,21 @@ the transaction commits, for every noted person who by then
 
 - belongs to a Mandant whose ``online_access`` is ticked,
 - has an e-mail address,
-- has no registered user and has never had an invitation (open, used, locked,
-  expired or revoked: after that, staff decide with the button "Einladung senden").
+- may be invited at all (``invite.invitation_problem``: online access ticked, an
+  e-mail address, no registered user), and
+- has never had an invitation (open, used, locked, expired or revoked: after that,
+  staff decide with the button "Einladung senden").
 
+The automatic invitation has no activation code yet: staff print the letter (which
+makes the code) on the access panel, which shows "Brief noch nicht gedruckt" until then.
 So a form that fires several events sends one invitation per person, a later edit sends
 none, and a transaction that aborts sends nothing.
 """
 
 from kanzlei.akte import logger
-from kanzlei.akte.onboarding import invitations
-from kanzlei.akte.onboarding import mail
+from kanzlei.akte.accounts import invitations
+from kanzlei.akte.accounts.invite import invitation_problem
+from kanzlei.akte.accounts.invite import invite
 from plone import api
 from ZODB.POSException import ConflictError
 from zope.component.hooks import getSite
@@ -27,19 +32,19 @@ import transaction
 _PENDING = object()  # key of the noted objects in the transaction's data
 
 
-def _pending():
+def pending_targets():
     txn = transaction.get()
     try:
         return txn.data(_PENDING)
     except KeyError:
         pending = []
         txn.set_data(_PENDING, pending)
-        txn.addBeforeCommitHook(_invite_pending, (pending, getSite()))
+        txn.addBeforeCommitHook(invite_pending, (pending, getSite()))
         return pending
 
 
 def note(obj):
-    pending = _pending()
+    pending = pending_targets()
     if not any(obj is other for other in pending):
         pending.append(obj)
 
@@ -57,38 +62,31 @@ def on_kontaktperson_changed(kontakt, event):
 
 
 def should_invite(target):
-    mandant = invitations.mandant_of(target)
-    if mandant is None or not getattr(mandant, "online_access", False):
-        return False
-    if not getattr(target, "email", None):
-        return False
     if invitations.current_invitation(target) is not None:
         return False
-    userid, _ = invitations.registration_for(target)
-    return userid is None
+    return invitation_problem(target) is None
 
 
-def _invite_pending(pending, site):
+def invite_pending(pending, site):
     previous_site = getSite()
     if previous_site is None and site is not None:
         setSite(site)  # e.g. a commit at the end of a script
     try:
         for target in pending:
-            _invite(target)
+            invite_automatically(target)
     finally:
         if previous_site is None:
             setSite(previous_site)
 
 
-def _invite(target):
+def invite_automatically(target):
     """Invite one person; a failure is logged and never stops the commit of the data
     staff entered (staff can still send the invitation with the button)."""
     try:
         if getattr(target, "__parent__", None) is None or not should_invite(target):
             return
         with api.env.adopt_roles(["Manager"]):
-            invitation, token, _code = invitations.create_invitation(target)
-            mail.send_invitation(invitation, token)
+            invite(target, with_code=False)
     except ConflictError:
         raise
     except Exception:

@@ -4,8 +4,8 @@ from .conftest import invited_client
 from datetime import datetime
 from datetime import timedelta
 from kanzlei.akte import settings
-from kanzlei.akte.onboarding import codes
-from kanzlei.akte.onboarding import invitations
+from kanzlei.akte.accounts import codes
+from kanzlei.akte.accounts import invitations
 from kanzlei.akte.testing import make_client
 from plone import api
 

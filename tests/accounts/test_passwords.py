@@ -1,8 +1,8 @@
 """The password policy: every rule, with the German explanation the client sees."""
 
-from kanzlei.akte.onboarding.passwords import check_password
-from kanzlei.akte.onboarding.passwords import common_passwords
-from kanzlei.akte.onboarding.passwords import password_problems
+from kanzlei.akte.accounts.passwords import check_password
+from kanzlei.akte.accounts.passwords import common_passwords
+from kanzlei.akte.accounts.passwords import password_problems
 
 import pytest
 

@@ -5,7 +5,7 @@ from .conftest import GOOD_PASSWORD
 from .conftest import invited_client
 from .conftest import submit
 from .conftest import sync
-from kanzlei.akte.onboarding import invitations
+from kanzlei.akte.accounts import invitations
 from kanzlei.akte.testing import configure_mailhost
 from kanzlei.akte.testing import make_client
 from kanzlei.akte.testing import make_staff

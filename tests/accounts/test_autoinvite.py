@@ -1,6 +1,6 @@
 """Automatic invitations: one e-mail per person, on commit, only with online_access."""
 
-from kanzlei.akte.onboarding import invitations
+from kanzlei.akte.accounts import invitations
 from kanzlei.akte.testing import configure_mailhost
 from kanzlei.akte.testing import make_client
 from plone import api

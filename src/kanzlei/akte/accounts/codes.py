@@ -3,12 +3,11 @@
 The code goes to the client on a second channel (letter); the token is in the link of
 the invitation e-mail. Both are stored only as hashes: the token as SHA-256 (it has 256
 random bits, so a fast hash is enough and allows an O(1) look-up), the code with
-argon2id (it has about 50 bits, so the hash must be slow).
+argon2id (it has about 50 bits, so the hash must be slow), with the one hasher
+of ``kanzlei.akte.pas.hashing``.
 """
 
-from argon2 import PasswordHasher
-from argon2.exceptions import InvalidHashError
-from argon2.exceptions import VerificationError
+from kanzlei.akte.pas import hashing
 
 import hashlib
 import re
@@ -19,8 +18,6 @@ import secrets
 CODE_ALPHABET = "23456789ABCDEFGHJKMNPQRSTUVWXYZ"
 CODE_LENGTH = 10  # 10 * log2(31) = 49.5 bits
 CODE_GROUPS = (4, 4, 2)  # K7QM-4XWP-R2
-
-_hasher = PasswordHasher()
 
 
 def generate_code():
@@ -42,17 +39,14 @@ def normalize_code(code):
 
 
 def hash_code(code):
-    return _hasher.hash(normalize_code(code))
+    return hashing.hash_secret(normalize_code(code))
 
 
 def verify_code(code_hash, code):
     normalized = normalize_code(code)
     if not normalized or len(normalized) > 4 * CODE_LENGTH:
         return False
-    try:
-        return _hasher.verify(code_hash, normalized)
-    except (VerificationError, InvalidHashError):
-        return False
+    return hashing.verify_secret(code_hash, normalized)
 
 
 def generate_token():

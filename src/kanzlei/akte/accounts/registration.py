@@ -3,13 +3,18 @@
 ``check(invitation, code, username, password, password2)`` returns the problems per
 field without changing anything but the invitation's count of wrong codes;
 ``register(invitation, username, password)`` creates the user, links it to the Mandant
-and uses the invitation up.
+and uses the invitation up. A person who already has a login (invited by a second
+Mandant) links it instead: ``check_link(invitation, code, userid)`` and
+``link_existing(invitation, userid)`` — one login that sees both Mandanten.
 """
 
 from kanzlei.akte import _
-from kanzlei.akte.clients import link_user
-from kanzlei.akte.onboarding import invitations
-from kanzlei.akte.onboarding.passwords import password_problems
+from kanzlei.akte.accounts import invitations
+from kanzlei.akte.accounts import tombstones
+from kanzlei.akte.accounts.links import link_user
+from kanzlei.akte.accounts.links import mandanten_for_user
+from kanzlei.akte.accounts.passwords import password_problems
+from kanzlei.akte.accounts.staff import is_staff
 from plone import api
 
 import re
@@ -77,10 +82,22 @@ def fullname_of(invitation):
     return target.Title() if target is not None else ""
 
 
-def _principal_taken(username):
-    """Taken by a user (id, login or e-mail) or a group, ignoring case."""
+MSG_LINK_STAFF = _(
+    "accounts_link_staff",
+    default="Mit einem Zugang der Kanzlei kann keine Einladung eines Mandanten "
+    "angenommen werden. Bitte melden Sie sich ab und registrieren Sie sich neu.",
+)
+MSG_LINK_ALREADY = _(
+    "accounts_link_already",
+    default="Ihr Zugang ist mit diesem Mandanten bereits verbunden.",
+)
+
+
+def principal_taken(username):
+    """Taken by a user (id, login or e-mail) or a group, ignoring case, or the id of
+    a deleted account (never given to another person)."""
     lowered = username.lower()
-    if lowered in RESERVED_USERNAMES:
+    if lowered in RESERVED_USERNAMES or tombstones.is_buried(username):
         return True
     acl_users = api.portal.get_tool("acl_users")
     for info in acl_users.searchUsers(login=username) + acl_users.searchUsers(
@@ -95,7 +112,7 @@ def _principal_taken(username):
     return not registration.isMemberIdAllowed(username)
 
 
-def _someone_elses_email(username, own_email):
+def someone_elses_email(username, own_email):
     if "@" not in username or username.lower() == (own_email or "").lower():
         return False
     acl_users = api.portal.get_tool("acl_users")
@@ -117,7 +134,7 @@ def username_problems(username, own_email=None, check_taken=True):
     if not check_taken:
         return []
     # The same message for all three: nobody learns whose name or address it is.
-    if _principal_taken(username) or _someone_elses_email(username, own_email):
+    if principal_taken(username) or someone_elses_email(username, own_email):
         return [MSG_USERNAME_TAKEN]
     return []
 
@@ -165,5 +182,33 @@ def register(invitation, username, password):
         )
         userid = user.getId()
         link_user(mandant, userid, kontakt)
+        invitations.use(invitation, userid)
+    return userid
+
+
+def check_link(invitation, code, userid):
+    """Problems ("code", "form") of linking an existing login to this invitation."""
+    problems = {}
+    user = api.user.get(userid=userid)
+    if user is None or is_staff(user=user):
+        return {"form": [MSG_LINK_STAFF]}
+    if any(
+        api.content.get_uuid(m) == invitation.mandant_uid
+        for m in mandanten_for_user(userid)
+    ):
+        return {"form": [MSG_LINK_ALREADY]}
+    if not (code or "").strip():
+        problems["code"] = [MSG_CODE_MISSING]
+    elif not invitation.check_code(code):
+        problems["code"] = [MSG_CODE_WRONG]
+    return problems
+
+
+def link_existing(invitation, userid):
+    """Link an existing client login to the invitation's Mandant; use it up."""
+    target = invitation.target()
+    kontakt = target if invitation.kontakt_uid else None
+    with api.env.adopt_roles(["Manager"]):
+        link_user(invitation.mandant(), userid, kontakt)
         invitations.use(invitation, userid)
     return userid

@@ -1,5 +1,4 @@
-from kanzlei.akte.onboarding import invitations
-from kanzlei.akte.onboarding import throttle
+from kanzlei.akte.accounts import invitations
 from kanzlei.akte.testing import make_client
 from plone import api
 from types import SimpleNamespace
@@ -11,14 +10,6 @@ import transaction
 
 
 GOOD_PASSWORD = "Sonnige Wiese am Fluss 7"
-
-
-@pytest.fixture(autouse=True)
-def _fresh_throttle():
-    """The per-IP failure counters live in the memory of the test process."""
-    throttle.registration_failures.reset()
-    yield
-    throttle.registration_failures.reset()
 
 
 def invited_client(

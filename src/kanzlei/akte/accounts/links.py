@@ -1,4 +1,7 @@
-"""The link between portal users and the Mandant they belong to.
+"""The link between portal users and the Mandanten they belong to.
+
+One person may be linked to several Mandanten (a private client who is also the
+managing director of a company client): one login that sees both.
 
 A Mandant keeps its users in ``portal_users`` (userid -> details). The computed local
 role ``Mandant`` (localroles/provider.py) is derived from it, so unlinking, disabling or
@@ -11,30 +14,30 @@ from plone import api
 from plone.app.uuid.utils import uuidToObject
 
 
-def _users(mandant):
+def users_of(mandant):
     if mandant.portal_users is None:
         mandant.portal_users = PersistentMapping()
     return mandant.portal_users
 
 
 def link_user(mandant, userid, kontaktperson=None):
-    _users(mandant)[userid] = PersistentMapping(
+    users_of(mandant)[userid] = PersistentMapping(
         kontaktperson=api.content.get_uuid(kontaktperson) if kontaktperson else None,
         registered=datetime.now(),
         disabled=False,
     )
-    _changed(mandant)
+    changed(mandant)
 
 
 def unlink_user(mandant, userid):
-    if userid in _users(mandant):
+    if userid in users_of(mandant):
         del mandant.portal_users[userid]
-        _changed(mandant)
+        changed(mandant)
 
 
 def set_disabled(mandant, userid, disabled=True):
-    _users(mandant)[userid]["disabled"] = disabled
-    _changed(mandant)
+    users_of(mandant)[userid]["disabled"] = disabled
+    changed(mandant)
 
 
 def active_userids(mandant):
@@ -61,6 +64,6 @@ def is_client(userid):
     return bool(mandanten_for_user(userid))
 
 
-def _changed(mandant):
+def changed(mandant):
     mandant.reindexObject(idxs=["portal_users"])
     mandant.reindexObjectSecurity()

@@ -1,6 +1,6 @@
 """Who may log in at all (besides knowing the password)."""
 
-from kanzlei.akte import clients
+from kanzlei.akte.accounts import links as clients
 
 
 def is_refused(userid):

@@ -14,7 +14,7 @@ from BTrees.OOBTree import OOBTree
 from datetime import datetime
 from datetime import timedelta
 from kanzlei.akte import settings
-from kanzlei.akte.onboarding import codes
+from kanzlei.akte.accounts import codes
 from persistent import Persistent
 from plone import api
 from plone.app.uuid.utils import uuidToObject
@@ -34,6 +34,7 @@ REVOKED = "widerrufen"
 
 class Invitation(Persistent):
     mail_failed = False
+    code_issued = None
 
     def __init__(self, token_hash, code_hash, mandant_uid, kontakt_uid, email, days):
         now = datetime.now()
@@ -44,7 +45,7 @@ class Invitation(Persistent):
         self.email = email
         self.created = now
         self.expires = now + timedelta(days=days)
-        self.code_issued = now
+        self.code_issued = now if code_hash else None
         self.used = None
         self.used_by = None
         self.revoked = None
@@ -70,9 +71,14 @@ class Invitation(Persistent):
     def is_open(self):
         return self.state() == OPEN
 
+    @property
+    def code_pending(self):
+        """No activation code yet: the letter is still to be printed."""
+        return not self.code_hash
+
     def check_code(self, code):
         """True for the right code; a wrong one counts as a failed attempt."""
-        if codes.verify_code(self.code_hash, code):
+        if self.code_hash and codes.verify_code(self.code_hash, code):
             return True
         self.failed_attempts += 1
         return False
@@ -157,20 +163,22 @@ def registration_for(target):
     return None, None
 
 
-def create_invitation(target, email=None):
+def create_invitation(target, email=None, with_code=True):
     """A new invitation for ``target``; an open one of the same target becomes void.
 
-    Returns ``(invitation, token, code)``: token and code in clear, only this once.
+    Returns ``(invitation, token, code)``: token and code in clear, only this once
+    (``code`` is None without ``with_code``). Callers: ``invite.invite``, which checks
+    the rule first.
     """
     mandant, mandant_uid, kontakt_uid = split_target(target)
     email = email or target.email
     if not email:
         raise ValueError("target has no e-mail address")
     token = codes.generate_token()
-    code = codes.generate_code()
+    code = codes.generate_code() if with_code else None
     invitation = Invitation(
         token_hash=codes.hash_token(token),
-        code_hash=codes.hash_code(code),
+        code_hash=codes.hash_code(code) if code else None,
         mandant_uid=mandant_uid,
         kontakt_uid=kontakt_uid,
         email=email,
