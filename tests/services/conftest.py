@@ -1,6 +1,6 @@
 """Fixtures of the integration API tests: an integration account, a client, helpers."""
 
-from kanzlei.akte.setuphandlers.apitokens import get_plugin
+from kanzlei.akte.pas.lookup import get_token_plugin as get_plugin
 from kanzlei.akte.testing import make_client
 from plone import api
 

@@ -1,6 +1,6 @@
 """API tokens: authenticate, hashed at rest, revocable by the firm admin on a page."""
 
-from kanzlei.akte.setuphandlers.apitokens import get_plugin
+from kanzlei.akte.pas.lookup import get_token_plugin as get_plugin
 from plone.app.testing import SITE_OWNER_NAME
 from plone.app.testing import SITE_OWNER_PASSWORD
 
@@ -32,7 +32,7 @@ def test_token_authenticates_and_is_stored_hashed(base_url, portal_f, api_token)
     transaction.begin()
     plugin = get_plugin(portal_f)
     secret = api_token.rsplit("_", 1)[-1]
-    stored = dict(plugin._tokens)
+    stored = dict(plugin.tokens)
     assert len(stored) == 1
     (info,) = stored.values()
     assert secret not in repr(dict(info))

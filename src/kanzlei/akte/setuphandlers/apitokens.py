@@ -19,11 +19,6 @@ def install_apitokens(portal):
             plugins.activatePlugin(interface, PLUGIN_ID)
 
 
-def get_plugin(portal):
-    acl_users = portal.acl_users
-    return acl_users[PLUGIN_ID] if PLUGIN_ID in acl_users.objectIds() else None
-
-
 def uninstall_apitokens(portal):
     acl_users = portal.acl_users
     if PLUGIN_ID in acl_users.objectIds():

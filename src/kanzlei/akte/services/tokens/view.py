@@ -1,7 +1,7 @@
 """@@akte-api-tokens: the firm admin lists, creates and revokes API tokens."""
 
 from kanzlei.akte import _
-from kanzlei.akte.setuphandlers.apitokens import get_plugin
+from kanzlei.akte.pas.lookup import get_token_plugin
 from plone import api
 from plone.protect import CheckAuthenticator
 from Products.Five.browser import BrowserView
@@ -42,7 +42,7 @@ class ApiTokensView(BrowserView):
 
     @property
     def plugin(self):
-        return get_plugin(api.portal.get())
+        return get_token_plugin(api.portal.get())
 
     def users(self):
         return integration_userids()
