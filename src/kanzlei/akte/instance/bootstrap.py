@@ -21,6 +21,7 @@ from kanzlei.akte.instance.config import Settings
 from kanzlei.akte.instance.config import SINK_HOST
 from kanzlei.akte.instance.config import SITE_LANGUAGE
 from kanzlei.akte.instance.config import SITE_TIMEZONE
+from kanzlei.akte.pas import compat
 from pathlib import Path
 from plone.base.interfaces import IMailSchema
 from plone.base.interfaces import IPloneSiteRoot
@@ -83,7 +84,7 @@ def ensure_admin(app, password: str):
     if IPluggableAuthService.providedBy(users):
         manager = users["users"]
         if manager.getUserIdForLogin(ADMIN) is None:
-            users._doAddUser(ADMIN, password, ["Manager"], [])
+            compat.add_root_user(users, ADMIN, password, ["Manager"])
         elif not manager.authenticateCredentials(
             {"login": ADMIN, "password": password}
         ):
@@ -96,9 +97,9 @@ def ensure_admin(app, password: str):
         if (
             user is None
             or "Manager" not in user.getRoles()
-            or not pw_validate(user._getPassword(), password)
+            or not pw_validate(compat.root_user_password(user), password)
         ):
-            users._doAddUser(ADMIN, password, ["Manager"], [])
+            compat.add_root_user(users, ADMIN, password, ["Manager"])
     return users.getUser(ADMIN).__of__(users)
 
 
@@ -218,7 +219,7 @@ def main(app) -> None:
         if created:
             # all or nothing: the next start creates the site again
             setSite(None)
-            app._delObject(settings.site_id)
+            app.manage_delObjects([settings.site_id])
             transaction.commit()
             _demo_file(settings).unlink(missing_ok=True)
             say(f"Site '{settings.site_id}' wieder entfernt / removed again")

@@ -40,7 +40,7 @@ class Digest:
             return links.url_of(self.groups[0][0], self.base)
         return self.base
 
-    def _t(self, msg):
+    def translate_text(self, msg):
         return translate(msg, target_language=self.language)
 
     def listing(self):
@@ -73,14 +73,14 @@ class Digest:
                 what = _(
                     "mail_list_with_questionnaires",
                     default="${what}, davon ${count} beantworteter Fragebogen",
-                    mapping={"what": self._t(what), "count": answered},
+                    mapping={"what": self.translate_text(what), "count": answered},
                 )
             if self.show_details:
                 label = f"{mandat.file_number or ''} {mandat.title or ''}".strip()
-                lines.append(f"- {label}: {self._t(what)}: {url}")
+                lines.append(f"- {label}: {self.translate_text(what)}: {url}")
                 lines.extend(f"    · {item.Title()}" for item in items)
             else:
-                lines.append(f"- {self._t(what)}: {url}")
+                lines.append(f"- {self.translate_text(what)}: {url}")
         return "\n".join(lines)
 
 

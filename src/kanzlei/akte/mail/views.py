@@ -35,12 +35,12 @@ class NotificationPreferencesView(BrowserView):
         form = self.request.form
         if self.request.method == "POST" and "form.submitted" in form:
             CheckAuthenticator(self.request)
-            if self._save(form):
+            if self.save(form):
                 api.portal.show_message(
                     _("mail_prefs_saved", default="Ihre Einstellung ist gespeichert."),
                     request=self.request,
                 )
-                came_from = self._came_from(form.get("came_from"))
+                came_from = self.safe_came_from(form.get("came_from"))
                 if came_from:
                     return self.request.response.redirect(came_from)
                 self.saved = True
@@ -48,7 +48,7 @@ class NotificationPreferencesView(BrowserView):
             return self.fragment()
         return self.page()
 
-    def _came_from(self, url):
+    def safe_came_from(self, url):
         if not url:
             return None
         portal_url = api.portal.get().absolute_url()
@@ -57,7 +57,7 @@ class NotificationPreferencesView(BrowserView):
         parsed = urlparse(url)
         return url if parsed.scheme in ("http", "https") else None
 
-    def _save(self, form):
+    def save(self, form):
         mode = form.get("mode", "")
         minutes = (form.get("minutes") or "").strip()
         self.mode = mode if mode in preferences.MODES else self.mode

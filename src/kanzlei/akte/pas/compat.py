@@ -139,3 +139,12 @@ def committed_blob_path(namedfile):
 def mailer(mailhost):
     """The MailHost's SMTP mailer, to send at once and see SMTP errors."""
     return mailhost._makeMailer()
+
+
+# --- Products.CMFPlone login form ---------------------------------------------------
+
+
+def post_login(form):
+    """What Plone's login form does after a successful login (initial-login flag,
+    login time); returns whether it was the first login."""
+    return form._post_login()

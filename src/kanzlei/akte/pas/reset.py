@@ -7,6 +7,7 @@ Requests never reveal whether an account exists.
 
 from kanzlei.akte import _
 from kanzlei.akte import settings
+from kanzlei.akte.pas import compat
 from plone import api
 from Products.CMFPlone.PasswordResetTool import ExpiredRequestError
 from Products.CMFPlone.PasswordResetTool import InvalidRequestError
@@ -44,11 +45,11 @@ def find_user(name):
 RESEND_AFTER = datetime.timedelta(minutes=5)
 
 
-def _recently_requested(tool, userid):
+def recently_requested(tool, userid):
     """A link went out less than RESEND_AFTER ago (no mail flooding)."""
     lifetime = datetime.timedelta(days=tool.getExpirationTimeout())
     now = datetime.datetime.utcnow()
-    for stored_user, expiry in list(tool._requests.values()):
+    for stored_user, expiry in compat.reset_requests(tool).values():
         if stored_user == userid and expiry - lifetime > now - RESEND_AFTER:
             return True
     return False
@@ -66,7 +67,7 @@ def request_reset(name, request):
         logger.info("Password reset for %r: no e-mail address", user.getId())
         return False
     tool = api.portal.get_tool("portal_password_reset")
-    if _recently_requested(tool, user.getId()):
+    if recently_requested(tool, user.getId()):
         logger.info("Password reset for %r: link sent minutes ago", user.getId())
         return False
     reset = tool.requestReset(user.getId())
@@ -107,7 +108,7 @@ def userid_for_key(key):
     except (InvalidRequestError, ExpiredRequestError):
         return None
     try:
-        return tool._requests[key][0]
+        return compat.reset_requests(tool)[key][0]
     except (KeyError, TypeError):
         return None
 

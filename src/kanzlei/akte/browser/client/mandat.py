@@ -99,7 +99,7 @@ class AkteMandatView(ClientPage):
         self.q = (form.get("q") or "").strip()
         self.category = form.get("kategorie") or ""
         self.direction = form.get("richtung") or ""
-        self.documents = self._documents()
+        self.documents = self.load_documents()
         self.messages = thread(self.context, self.request)
         self.limits = upload_limits()
         return super().__call__()
@@ -131,7 +131,7 @@ class AkteMandatView(ClientPage):
         factory = getUtility(IVocabularyFactory, "kanzlei.akte.categories")
         return [(t.value, t.title or t.value) for t in factory(self.context)]
 
-    def _documents(self):
+    def load_documents(self):
         query = {}
         if self.category:
             query["category"] = self.category

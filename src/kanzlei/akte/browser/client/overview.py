@@ -86,14 +86,14 @@ class MeineAkteView(ClientPage):
         self.query = (self.request.form.get("q") or "").strip()
         self.date_from = (self.request.form.get("von") or "").strip()
         self.date_to = (self.request.form.get("bis") or "").strip()
-        self.rows = self._rows()
+        self.rows = self.build_rows()
         return super().__call__()
 
     @property
     def searched(self):
         return bool(self.query or self.date_from or self.date_to)
 
-    def _dates(self):
+    def dates(self):
         start = parse_date(self.date_from)
         end = parse_date(self.date_to)
         if self.date_from and start is None:
@@ -106,7 +106,7 @@ class MeineAkteView(ClientPage):
             )
         return start, end
 
-    def _matches(self, brain, start, end):
+    def matches(self, brain, start, end):
         if self.query:
             needle = self.query.lower()
             haystack = " ".join(
@@ -127,11 +127,11 @@ class MeineAkteView(ClientPage):
                 return False
         return True
 
-    def _rows(self):
-        start, end = self._dates()
+    def build_rows(self):
+        start, end = self.dates()
         if self.errors:
             start = end = None
-        brains = [b for b in self.all_brains if self._matches(b, start, end)]
+        brains = [b for b in self.all_brains if self.matches(b, start, end)]
         counts = new_counts(self.userid, [b.UID for b in self.all_brains])
         questionnaires = open_questionnaire_counts(self.all_brains)
         names = {}

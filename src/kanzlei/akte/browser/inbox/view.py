@@ -26,7 +26,7 @@ class InboxView(BrowserView):
             uids = self.request.form.get("uids") or []
             if isinstance(uids, str):
                 uids = [uids]
-            known = {brain.UID for brain in self._unseen_brains(limit=None)}
+            known = {brain.UID for brain in self.unseen_brains(limit=None)}
             chosen = [uid for uid in uids if uid in known]
             if chosen:
                 seen.mark_seen(self.portal, chosen, api.user.get_current().getId())
@@ -45,7 +45,7 @@ class InboxView(BrowserView):
     def url(self):
         return f"{self.context.absolute_url()}/@@eingang"
 
-    def _unseen_brains(self, limit=LIMIT):
+    def unseen_brains(self, limit=LIMIT):
         catalog = api.portal.get_tool("portal_catalog")
         brains = catalog(
             portal_type=["Dokument", "Nachricht"],
@@ -71,7 +71,7 @@ class InboxView(BrowserView):
         catalog = api.portal.get_tool("portal_catalog")
         mandate_cache = {}
         items = []
-        for brain in self._unseen_brains():
+        for brain in self.unseen_brains():
             mandat_uid = brain.mandat_uid
             if mandat_uid not in mandate_cache:
                 found = catalog(UID=mandat_uid) if mandat_uid else []

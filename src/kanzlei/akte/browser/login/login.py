@@ -8,6 +8,7 @@ plugin (kanzlei.akte.pas.plugin), so they also hold for REST and HTTP Basic auth
 
 from kanzlei.akte import _
 from kanzlei.akte import settings
+from kanzlei.akte.pas import compat
 from kanzlei.akte.pas.plugin import LOCKED
 from kanzlei.akte.pas.plugin import refusal
 from Products.CMFCore.utils import getToolByName
@@ -92,7 +93,7 @@ class AkteLoginForm(LoginForm):
             self.request.response.expireCookie("__ac", path="/")
             status.addStatusMessage(failure_message(self.request), "error")
             return
-        is_initial_login = self._post_login()
+        is_initial_login = compat.post_login(self)
         status.addStatusMessage(
             _("login_welcome", default="Willkommen! Sie sind jetzt angemeldet."), "info"
         )

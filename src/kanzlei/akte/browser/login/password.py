@@ -34,18 +34,18 @@ MISMATCH = _(
 )
 
 
-def _field(request, name):
+def form_text(request, name):
     """A form value as text (a repeated or odd field counts as empty)."""
     value = request.form.get(name, "")
     return value if isinstance(value, str) else ""
 
 
-def _fullname(userid):
+def fullname_of(userid):
     member = api.user.get(userid=userid)
     return (member.getProperty("fullname") or "") if member is not None else ""
 
 
-def _login_name(userid):
+def login_name_of(userid):
     user = api.portal.get_tool("acl_users").getUserById(userid)
     return user.getUserName() if user is not None else userid
 
@@ -55,7 +55,9 @@ def new_password_problems(request, password, confirm, userid):
     problems = []
     if password != confirm:
         problems.append(translate(MISMATCH, context=request))
-    problems.extend(check_password(password, _login_name(userid), _fullname(userid)))
+    problems.extend(
+        check_password(password, login_name_of(userid), fullname_of(userid))
+    )
     return problems
 
 
@@ -67,7 +69,7 @@ class ResetRequestView(BrowserView):
     def __call__(self):
         if self.request.method == "POST" and "form.submitted" in self.request.form:
             CheckAuthenticator(self.request)
-            reset.request_reset(_field(self.request, "name"), self.request)
+            reset.request_reset(form_text(self.request, "name"), self.request)
             IStatusMessage(self.request).add(RESET_SENT, "info")
             portal_url = api.portal.get().absolute_url()
             self.request.response.redirect(f"{portal_url}/@@login-help")
@@ -99,7 +101,7 @@ class ResetView(BrowserView):
         return self
 
     def __call__(self):
-        key = self.key or _field(self.request, "key")
+        key = self.key or form_text(self.request, "key")
         userid = reset.userid_for_key(key) if key else None
         if userid is None:
             self.invalid = True
@@ -107,14 +109,14 @@ class ResetView(BrowserView):
             return self.template()
         if self.request.method == "POST" and "form.submitted" in self.request.form:
             CheckAuthenticator(self.request)
-            password = _field(self.request, "password")
-            confirm = _field(self.request, "password_confirm")
+            password = form_text(self.request, "password")
+            confirm = form_text(self.request, "password_confirm")
             self.errors = new_password_problems(self.request, password, confirm, userid)
             if not self.errors:
                 if reset.reset_password(key, password) is None:
                     self.invalid = True
                     return self.template()
-                lockout.unlock(_login_name(userid))
+                lockout.unlock(login_name_of(userid))
                 IStatusMessage(self.request).add(
                     _(
                         "login_reset_done",
@@ -138,7 +140,7 @@ class ChangePasswordView(BrowserView):
     def __call__(self):
         if self.request.method == "POST" and "form.submitted" in self.request.form:
             CheckAuthenticator(self.request)
-            self.errors = self._change()
+            self.errors = self.change()
             if not self.errors:
                 IStatusMessage(self.request).add(
                     _(
@@ -152,13 +154,13 @@ class ChangePasswordView(BrowserView):
                 return ""
         return self.template()
 
-    def _change(self):
+    def change(self):
         user = api.user.get_current()
         userid = user.getId()
         plugin = get_plugin(api.portal.get())
         current = {
             "login": user.getUserName(),
-            "password": _field(self.request, "current"),
+            "password": form_text(self.request, "current"),
         }
         if plugin is None or not plugin.authenticateCredentials(current):
             if refusal(self.request) == LOCKED:
@@ -173,8 +175,8 @@ class ChangePasswordView(BrowserView):
                     default="Das aktuelle Passwort ist nicht richtig.",
                 )
             return [translate(message, context=self.request)]
-        password = _field(self.request, "password")
-        confirm = _field(self.request, "password_confirm")
+        password = form_text(self.request, "password")
+        confirm = form_text(self.request, "password_confirm")
         problems = new_password_problems(self.request, password, confirm, userid)
         if problems:
             return problems

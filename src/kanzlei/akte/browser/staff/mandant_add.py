@@ -39,13 +39,13 @@ class MandantAddForm(DefaultAddForm):
             )
         ]
 
-    def _group(self):
+    def group(self):
         for group in self.groups:
             if getattr(group, "__name__", None) == GROUP_NAME:
                 return group
         return None
 
-    def _error(self, group, name, message):
+    def error(self, group, name, message):
         widget = group.widgets[name]
         snippet = getMultiAdapter(
             (Invalid(message), self.request, widget, widget.field, group, self.context),
@@ -59,7 +59,7 @@ class MandantAddForm(DefaultAddForm):
         data, errors = super().extractData(setErrors=setErrors)
         values = {name: data.get(name) for name in MANDATE_FIELDS}
         if any(values.values()):
-            group = self._group()
+            group = self.group()
             missing = ()
             for name in ("mandat_title", "mandat_file_number"):
                 if (
@@ -67,7 +67,7 @@ class MandantAddForm(DefaultAddForm):
                     and not group.widgets[name].error
                 ):
                     missing += (
-                        self._error(
+                        self.error(
                             group,
                             name,
                             _(
