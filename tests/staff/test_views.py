@@ -1,7 +1,6 @@
 """The default views of Mandant and Mandat: staff page for staff, client page else."""
 
 from kanzlei.akte.accounts.links import link_user
-from kanzlei.akte.browser.staff.dispatch import MandatDispatch
 from kanzlei.akte.testing import make_client
 from plone import api
 from tests.staff.conftest import browser_for
@@ -50,14 +49,3 @@ def test_client_gets_the_client_pages(functional):
         assert 'id="akte-zugang"' not in html
     browser.open(mandat.absolute_url())
     assert "1/26" in browser.contents  # the client view of their own mandate
-
-
-def test_missing_client_view_gives_unavailable_page(portal, http_request):
-    mandant, mandat = make_client(portal, "Anna A", "A-1", "1/26", userid="clienta")
-    view = MandatDispatch(mandat, http_request)
-    view.client_view = "no-such-view"
-    with api.env.adopt_user(username="clienta"):
-        html = view()
-    assert http_request.response.getStatus() == 404
-    assert "Diese Seite ist nicht verfügbar" in html
-    assert "Auswahl freigeben" not in html

@@ -9,7 +9,7 @@ from plone import api
 from plone.app.uuid.utils import uuidToObject
 from plone.protect import CheckAuthenticator
 from Products.Five.browser import BrowserView
-from zope.component import queryMultiAdapter
+from zope.component import getMultiAdapter
 from zope.i18n import translate
 
 
@@ -139,9 +139,8 @@ class MandantStaffView(StaffPage):
         return rows
 
     def zugang(self):
-        """The onboarding's access panel (invitations, codes), if installed."""
-        view = queryMultiAdapter((self.context, self.request), name="akte-zugang")
-        return view() if view is not None else None
+        """The access panel (invitations, codes) of accounts/browser/onboarding."""
+        return getMultiAdapter((self.context, self.request), name="akte-zugang")()
 
 
 class MandatStaffView(StaffPage):

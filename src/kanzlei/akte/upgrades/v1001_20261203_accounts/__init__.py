@@ -25,6 +25,7 @@ OLD_LOCKOUTS = "_lockouts"
 
 
 def rename(obj, old, new):
+    obj.getId()  # a ghost's __dict__ is empty until it is loaded
     if old in obj.__dict__:
         value = obj.__dict__[old]
         delattr(obj, old)
@@ -56,7 +57,7 @@ def upgrade(setup_tool):
     setup_tool.runImportStepFromProfile(PROFILE, "rolemap")
     install_plugin(portal)
     plugin = get_plugin(portal)
-    if plugin is not None and OLD_LOCKOUTS in plugin.__dict__:
+    if plugin is not None and plugin.getId() and OLD_LOCKOUTS in plugin.__dict__:
         delattr(plugin, OLD_LOCKOUTS)
     tokens = get_token_plugin(portal)
     if tokens is not None:
