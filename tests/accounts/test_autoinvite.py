@@ -3,6 +3,7 @@
 from kanzlei.akte.accounts import invitations
 from kanzlei.akte.testing import configure_mailhost
 from kanzlei.akte.testing import make_client
+from kanzlei.akte.testing import make_contact
 from plone import api
 from urllib.parse import parse_qs
 from urllib.parse import urlparse
@@ -114,12 +115,7 @@ def test_kontaktperson_gets_its_own_invitation(functional, mailhost):
     mandant = create_mandant(portal, email=None, title="Firma GmbH")
     transaction.commit()
     with api.env.adopt_roles(["Manager"]):
-        kontakt = api.content.create(
-            container=mandant,
-            type="Kontaktperson",
-            title="Petra Prokura",
-            email="petra@firma.de",
-        )
+        kontakt = make_contact(mandant, "Petra Prokura", "petra@firma.de")
     transaction.commit()
     (rcpts, _message), *rest = mailhost.wait_for(1)
     assert rcpts == ["petra@firma.de"] and rest == []

@@ -7,6 +7,7 @@ from kanzlei.akte import settings
 from kanzlei.akte.accounts import codes
 from kanzlei.akte.accounts import invitations
 from kanzlei.akte.testing import make_client
+from kanzlei.akte.testing import make_contact
 from plone import api
 
 
@@ -82,12 +83,7 @@ def test_revoke_and_use(portal):
 def test_kontaktperson_is_its_own_target(portal):
     mandant, _ = make_client(portal, "Firma GmbH", "F-1", "1/26", email="info@firma.de")
     with api.env.adopt_roles(["Manager"]):
-        kontakt = api.content.create(
-            container=mandant,
-            type="Kontaktperson",
-            title="Petra Prokura",
-            email="petra@firma.de",
-        )
+        kontakt = make_contact(mandant, "Petra Prokura", "petra@firma.de")
         inv_m, _, _ = invitations.create_invitation(mandant)
         inv_k, _, _ = invitations.create_invitation(kontakt)
     assert invitations.targets_of(mandant) == [mandant, kontakt]

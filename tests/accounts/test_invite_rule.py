@@ -40,18 +40,12 @@ def sessions(functional):
     return staff, integration
 
 
-def staff_send(staff, mandant):
+def panel_action(staff, mandant, action):
     url = mandant.absolute_url() + "/@@akte-zugang"
     page = staff.get(url)
-    response = staff.post(
-        url,
-        data={
-            "action": "send",
-            "target": "mandant",
-            "_authenticator": authenticator(page.text),
-        },
-    )
-    return html.unescape(response.text)
+    data = {"action": action, "target": "mandant"}
+    data["_authenticator"] = authenticator(page.text)
+    return staff.post(url, data=data)
 
 
 def german(kind):
@@ -79,7 +73,7 @@ def test_staff_panel_and_rest_refuse_alike(
     assert rest.status_code == 409
     assert rest.json()["message"] == german(kind)
 
-    page = staff_send(staff, mandant)
+    page = html.unescape(panel_action(staff, mandant, "send").text)
     assert german(kind) in page
     sync()
     assert invitations.current_invitation(mandant) is before
@@ -109,16 +103,7 @@ def test_automatic_invitation_waits_for_the_letter(functional, base_url, session
     assert "Brief noch nicht gedruckt" in state["invitation"]["hint"]
 
     # printing the letter makes the code; the hint is gone
-    url = mandant.absolute_url() + "/@@akte-zugang"
-    page = staff.get(url)
-    letter = staff.post(
-        url,
-        data={
-            "action": "code",
-            "target": "mandant",
-            "_authenticator": authenticator(page.text),
-        },
-    )
+    letter = panel_action(staff, mandant, "code")
     assert 'id="akte-aktivierungscode"' in letter.text
     sync()
     assert not invitations.current_invitation(mandant).code_pending

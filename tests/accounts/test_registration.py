@@ -10,6 +10,7 @@ from datetime import timedelta
 from kanzlei.akte.accounts import invitations
 from kanzlei.akte.accounts.links import mandanten_for_user
 from kanzlei.akte.testing import make_client
+from kanzlei.akte.testing import make_contact
 from plone import api
 
 import html
@@ -208,12 +209,7 @@ def test_kontaktperson_registers_for_its_mandant(functional, base_url):
     portal = functional["portal"]
     mandant, _ = make_client(portal, "Firma GmbH", "F-1", "1/26", email="info@firma.de")
     with api.env.adopt_roles(["Manager"]):
-        kontakt = api.content.create(
-            container=mandant,
-            type="Kontaktperson",
-            title="Petra Prokura",
-            email="petra@firma.de",
-        )
+        kontakt = make_contact(mandant, "Petra Prokura", "petra@firma.de")
         _, token, code = invitations.create_invitation(kontakt)
     transaction.commit()
     _, response = submit(base_url, token, code, "petra@firma.de", GOOD_PASSWORD)

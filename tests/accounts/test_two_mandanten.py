@@ -7,6 +7,7 @@ from .conftest import submit
 from .conftest import sync
 from kanzlei.akte.accounts import invitations
 from kanzlei.akte.accounts.links import mandanten_for_user
+from kanzlei.akte.testing import make_contact
 from plone import api
 
 import html
@@ -41,12 +42,7 @@ def test_second_invitation_links_the_existing_login(functional, base_url):
             title="Lieferstreit Firma",
             file_number="11/26",
         )
-        contact = api.content.create(
-            container=company,
-            type="Kontaktperson",
-            title="Petra Privat",
-            email="petra@example.org",
-        )
+        contact = make_contact(company, "Petra Privat", "petra@example.org")
         invitation, token, code = invitations.create_invitation(contact)
     transaction.commit()
 

@@ -96,6 +96,14 @@ def make_client(
     return mandant, mandat
 
 
+def make_contact(mandant, name="Petra Prokura", email="petra@firma.de"):
+    """A Kontaktperson of a Mandant (may get a portal login of its own)."""
+    with api.env.adopt_roles(["Manager"]):
+        return api.content.create(
+            container=mandant, type="Kontaktperson", title=name, email=email
+        )
+
+
 def add_document(mandat, title="Schriftsatz", data=b"%PDF-1.4 test", filename="a.pdf"):
     from plone.namedfile.file import NamedBlobFile
 
