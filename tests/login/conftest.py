@@ -28,10 +28,9 @@ def form_login(
     return session, response
 
 
-def logged_in_as(session, base_url):
-    """The user id the portal sees for this session (None when anonymous)."""
-    response = session.get(f"{base_url}/@@akte-whoami")
-    return response.text.strip() or None
+def is_logged_in(session, base_url):
+    """The portal sees this session as an authenticated user."""
+    return "userrole-authenticated" in session.get(base_url).text
 
 
 # --- a second firm's site in the same Zope (root login) -----------------------

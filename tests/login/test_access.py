@@ -2,6 +2,7 @@
 staff views are staff-only."""
 
 from .conftest import form_login
+from .conftest import is_logged_in
 from .conftest import PASSWORD
 from kanzlei.akte.accounts import failures
 from kanzlei.akte.testing import make_client
@@ -24,10 +25,6 @@ def _setup(portal):
     make_staff()
     transaction.commit()
     return mandant_a, mandant_b
-
-
-def _authenticated(session, base_url):
-    return "userrole-authenticated" in session.get(base_url).text
 
 
 def _token(session, base_url):
@@ -66,7 +63,7 @@ def test_staff_disables_and_enables_account(functional, base_url):
         json={"login": "mueller", "password": PASSWORD},
         headers=JSON,
     ).json()["token"]
-    assert _authenticated(client, base_url) and _jwt_works(base_url, token)
+    assert is_logged_in(client, base_url) and _jwt_works(base_url, token)
 
     staff, _ = form_login(base_url, "anwalt", STAFF_PASSWORD)
     page = staff.get(_url(mandant_a, base_url) + "/@@akte-konto-sperren").text
@@ -75,10 +72,10 @@ def test_staff_disables_and_enables_account(functional, base_url):
     assert "Das Konto ist gesperrt" in response.text
     assert "Freischalten" in response.text  # the list now offers to enable it
     # running session and token end at once; no new login on any path
-    assert not _authenticated(client, base_url)
+    assert not is_logged_in(client, base_url)
     assert not _jwt_works(base_url, token)
     session, response = form_login(base_url, "mueller", PASSWORD)
-    assert GENERIC in response.text and not _authenticated(session, base_url)
+    assert GENERIC in response.text and not is_logged_in(session, base_url)
     rest = requests.post(
         f"{base_url}/@login",
         json={"login": "mueller", "password": PASSWORD},
@@ -93,7 +90,7 @@ def test_staff_disables_and_enables_account(functional, base_url):
     response = _set_disabled(staff, base_url, mandant_a, "mueller", False)
     assert "wieder freigeschaltet" in response.text
     session, _ = form_login(base_url, "mueller", PASSWORD)
-    assert _authenticated(session, base_url)
+    assert is_logged_in(session, base_url)
 
 
 def test_unticked_online_access_refuses_login(functional, base_url):
@@ -103,13 +100,13 @@ def test_unticked_online_access_refuses_login(functional, base_url):
         mandant_a.reindexObjectSecurity()
     transaction.commit()
     session, response = form_login(base_url, "mueller", PASSWORD)
-    assert GENERIC in response.text and not _authenticated(session, base_url)
+    assert GENERIC in response.text and not is_logged_in(session, base_url)
     with api.env.adopt_roles(["Manager"]):
         mandant_a.online_access = True
         mandant_a.reindexObjectSecurity()
     transaction.commit()
     session, _ = form_login(base_url, "mueller", PASSWORD)
-    assert _authenticated(session, base_url)
+    assert is_logged_in(session, base_url)
 
 
 def test_clients_cannot_use_staff_actions(functional, base_url):
@@ -145,7 +142,7 @@ def test_staff_lifts_lockout_in_list(functional, base_url):
     )
     assert "Die Sperre wurde aufgehoben." in response.text
     session, _ = form_login(base_url, "mueller", PASSWORD)
-    assert _authenticated(session, base_url)
+    assert is_logged_in(session, base_url)
 
 
 def test_staff_lifts_lockout_on_mandant_page(functional, base_url):
@@ -162,4 +159,4 @@ def test_staff_lifts_lockout_on_mandant_page(functional, base_url):
     assert "Die Sperre wurde aufgehoben." in response.text
     assert "vorübergehend gesperrt" not in response.text
     session, _ = form_login(base_url, "mueller", PASSWORD)
-    assert _authenticated(session, base_url)
+    assert is_logged_in(session, base_url)

@@ -16,8 +16,10 @@ from kanzlei.akte.pas.lookup import get_plugin
 from plone import api
 from plone.keyring.interfaces import IKeyManager
 from plone.keyring.keyring import Keyring
+from plone.protect.interfaces import IDisableCSRFProtection
 from zope.component import queryUtility
 from zope.globalrequest import getRequest
+from zope.interface import alsoProvides
 
 import logging
 
@@ -63,3 +65,22 @@ def credentials_updated(principal, event):
             source, userid, hashing.hash_password(event.password)
         )
     revoke(userid, portal)
+
+
+def logged_out(principal, event):
+    """Subscriber: the classic logout (``/logout``) also ends the user's REST tokens;
+    with the per-user keyring it already ends the user's other browser sessions."""
+    portal = api.portal.get()
+    if get_plugin(portal) is None:
+        return
+    jwt = getattr(portal.acl_users, "jwt_auth", None)
+    userid = principal.getId() if principal is not None else None
+    if jwt is None or not userid:
+        return
+    compat.forget_jwt_tokens(jwt, userid)
+    request = getRequest()
+    if request is not None:
+        # /logout is a GET; ending the tokens is its intended write (plone.protect
+        # would roll it back otherwise; a forged logout harms nobody).
+        alsoProvides(request, IDisableCSRFProtection)
+    logger.info("REST tokens of %r ended at logout", userid)
