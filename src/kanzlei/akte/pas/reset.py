@@ -96,7 +96,15 @@ def request_reset(name, request):
         ),
         context=request,
     )
-    api.portal.send_email(recipient=email, subject=subject, body=body, immediate=False)
+    try:
+        api.portal.send_email(
+            recipient=email, subject=subject, body=body, immediate=False
+        )
+    except (ValueError, OSError):
+        # No mail server set up: the firm sees it in the log; the answer stays the
+        # same as for an unknown account (nobody learns whether it exists).
+        logger.exception("Password reset mail for %r could not be queued", user.getId())
+        return False
     return True
 
 
