@@ -11,6 +11,7 @@ Mandant) links it instead: ``check_link(invitation, code, userid)`` and
 from kanzlei.akte import _
 from kanzlei.akte.accounts import invitations
 from kanzlei.akte.accounts import tombstones
+from kanzlei.akte.accounts.emails import email_in_use
 from kanzlei.akte.accounts.links import link_user
 from kanzlei.akte.accounts.links import mandanten_for_user
 from kanzlei.akte.accounts.passwords import password_problems
@@ -115,13 +116,7 @@ def principal_taken(username):
 def someone_elses_email(username, own_email):
     if "@" not in username or username.lower() == (own_email or "").lower():
         return False
-    acl_users = api.portal.get_tool("acl_users")
-    for info in acl_users.searchUsers(email=username):
-        user = api.user.get(userid=info["id"])
-        email = user.getProperty("email", "") if user is not None else ""
-        if (email or "").lower() == username.lower():
-            return True
-    return False
+    return email_in_use(username)
 
 
 def username_problems(username, own_email=None, check_taken=True):

@@ -9,6 +9,8 @@ when the account exists. New passwords set with a
 reset token or the old password must pass our password policy.
 """
 
+from kanzlei.akte.accounts.emails import email_in_use
+from kanzlei.akte.accounts.emails import MSG_EMAIL_IN_USE
 from kanzlei.akte.accounts.passwords import check_password
 from kanzlei.akte.pas import reset
 from plone import api
@@ -16,6 +18,7 @@ from plone.restapi import _ as restapi_message
 from plone.restapi.deserializer import json_body
 from plone.restapi.services.users.add import UsersPost
 from plone.restapi.services.users.update import UsersPatch
+from zope.i18n import translate
 from zope.i18nmessageid import Message
 
 
@@ -102,6 +105,12 @@ class AkteUsersPatch(UsersPatch):
 
     def reply(self):
         data = json_body(self.request)
+        email = data.get("email") if isinstance(data, dict) else None
+        taken = email is not None and len(self.params) == 1
+        if taken and email_in_use(str(email), self.params[0]):
+            message = translate(MSG_EMAIL_IN_USE, context=self.request)
+            self.request.response.setStatus(400)
+            return {"error": {"type": "Invalid email", "message": message}}
         password = data.get("password") if isinstance(data, dict) else None
         if password is not None:
             registration = api.portal.get_tool("portal_registration")
