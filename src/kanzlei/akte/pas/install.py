@@ -10,6 +10,7 @@ sessions and tokens. Uninstall restores all of this.
 from AccessControl.Permissions import add_user_folders
 from kanzlei.akte.pas import apitokens
 from kanzlei.akte.pas import compat
+from kanzlei.akte.pas import devices
 from kanzlei.akte.pas import hashing
 from kanzlei.akte.pas import plugin as plugin_module
 from kanzlei.akte.pas.lookup import PLUGIN_ID
@@ -70,6 +71,7 @@ def install_plugin(portal):
     if WRAPPED in plugins.listPluginIds(IAuthenticationPlugin):
         plugins.deactivatePlugin(IAuthenticationPlugin, WRAPPED)
     configure_sessions(acl_users)
+    devices.ensure_ring()
     portal.portal_password_reset.setExpirationTimeout(RESET_EXPIRY_DAYS)
 
 

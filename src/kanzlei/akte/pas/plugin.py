@@ -19,6 +19,7 @@ from kanzlei.akte.accounts.names import MAX_CREDENTIAL_LENGTH
 from kanzlei.akte.accounts.names import normalize
 from kanzlei.akte.accounts.passwords import check_password
 from kanzlei.akte.pas import compat
+from kanzlei.akte.pas import devices
 from kanzlei.akte.pas import hashing
 from kanzlei.akte.pas import lockout
 from kanzlei.akte.pas import storage
@@ -159,7 +160,10 @@ class KanzleiAktePlugin(BasePlugin):
         userid = self.userid_for_login(login)
         if userid is None and self.zope_root_user(login):
             return None
-        if failures.ip_blocked(ip, self) or lockout.locked_until(self, login):
+        ip_blocked = failures.ip_blocked(ip, self) and not devices.trusted(
+            request, login
+        )
+        if ip_blocked or lockout.locked_until(self, login):
             mark_refusal(request, LOCKED)
             return None
         if not self.firm_matches(request) or userid is None:
@@ -176,8 +180,13 @@ class KanzleiAktePlugin(BasePlugin):
             logger.info("Login of disabled account %r refused", userid)
             return None
         lockout.clear(self, login)
+        devices.issue(request.response, login, secure=self.secure_cookies())
         self.upgrade_hash(source, userid, password)
         return userid, login_name
+
+    def secure_cookies(self):
+        session = getattr(compat.pas_of(self), "session", None)
+        return bool(getattr(session, "secure", False))
 
     def userid_for_login(self, login):
         source = self.source()
