@@ -1,7 +1,8 @@
 """Brute-force protection per account (persistent); per IP see ``accounts.failures``.
 
-``max_failures`` wrong logins (default 10) within ``lockout_minutes`` (default 15)
-lock the login for ``lockout_minutes``. Kept in the ZODB on the PAS plugin (survives a
+``max_failures`` wrong logins (default 10) within ``lockout_minutes`` (default 15, a
+sliding window: each failure counts for that long) lock the login for
+``lockout_minutes``. Kept in the ZODB on the PAS plugin (survives a
 restart), committed in a transaction of its own (``storage.write``). Unknown login
 names are counted too, so a lockout tells nobody whether an account exists; they are
 stored only as a short hash (``names.bounded_key``) and pruned when their window is
@@ -31,7 +32,7 @@ def table(plugin):
 
 
 def entry(plugin, login):
-    """(count, first, until, label) or None."""
+    """(failure times, until, label) or None."""
     lockouts = getattr(plugin, "lockouts", None)
     if not lockouts or not normalize(login):
         return None
@@ -42,8 +43,8 @@ def locked_until(plugin, login, now=None):
     """Epoch seconds until which the login is locked, or None."""
     now = now or time.time()
     found = entry(plugin, login)
-    if found and found[2] and found[2] > now:
-        return found[2]
+    if found and found[1] and found[1] > now:
+        return found[1]
     return None
 
 
@@ -63,14 +64,13 @@ def record_failure(plugin, login, known=False, now=None):
 
     def change(obj):
         lockouts = table(obj)
-        count, first, until, _label = lockouts.get(key, (0, now, 0, label))
+        times, until, _label = lockouts.get(key, ((), 0, label))
         if until and until > now:
             return True
-        if now - first > window or until:
-            count, first = 0, now
-        count += 1
-        until = now + window if count >= limit else 0
-        lockouts[key] = (count, first, until, label)
+        recent = (*(t for t in times if now - t < window and not until), now)
+        recent = recent[-limit:]
+        until = now + window if len(recent) >= limit else 0
+        lockouts[key] = (recent, until, label)
         forget_expired(lockouts, now, window)
         return bool(until)
 
@@ -81,8 +81,8 @@ def forget_expired(lockouts, now, window):
     """Keep the table small: drop entries whose window and lock are over."""
     stale = [
         k
-        for k, (count, first, until, label) in lockouts.items()
-        if (until and until < now) or (not until and now - first > window)
+        for k, (times, until, label) in lockouts.items()
+        if (until and until < now) or (not until and now - max(times) > window)
     ]
     for k in stale[:50]:
         del lockouts[k]
@@ -108,7 +108,7 @@ def locked_logins(plugin, now=None):
     lockouts = getattr(plugin, "lockouts", None) or {}
     return sorted(
         (label, until)
-        for (count, first, until, label) in lockouts.values()
+        for (times, until, label) in lockouts.values()
         if until > now
     )
 

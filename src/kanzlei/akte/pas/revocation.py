@@ -68,16 +68,15 @@ def credentials_updated(principal, event):
 
 
 def logged_out(principal, event):
-    """Subscriber: the classic logout (``/logout``) also ends the user's REST tokens;
-    with the per-user keyring it already ends the user's other browser sessions."""
+    """Subscriber: the classic logout (``/logout``) ends the user's sessions in other
+    browsers (a new per-user keyring) and their REST tokens (JWT)."""
     portal = api.portal.get()
     if get_plugin(portal) is None:
         return
-    jwt = getattr(portal.acl_users, "jwt_auth", None)
     userid = principal.getId() if principal is not None else None
-    if jwt is None or not userid:
+    if not userid:
         return
-    compat.forget_jwt_tokens(jwt, userid)
+    revoke(userid, portal, keep_current=False)  # other browsers and JWTs
     request = getRequest()
     if request is not None:
         # /logout is a GET; ending the tokens is its intended write (plone.protect
