@@ -10,21 +10,16 @@ BTree conflict resolution merges.
 
 from BTrees.OOBTree import OOBTree
 from datetime import datetime
+from kanzlei.akte.annotations import site_data
 from plone import api
 from plone.protect.utils import safeWrite
-from zope.annotation.interfaces import IAnnotations
 
 
 KEY = "kanzlei.akte.readstate"
 
 
 def root_tree(create=False):
-    portal = api.portal.get()
-    annotations = IAnnotations(portal)
-    root = annotations.get(KEY)
-    if root is None and create:
-        root = annotations[KEY] = OOBTree()
-    return root
+    return site_data(KEY, OOBTree if create else None)
 
 
 def opened(userid):

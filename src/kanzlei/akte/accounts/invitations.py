@@ -15,10 +15,10 @@ from datetime import datetime
 from datetime import timedelta
 from kanzlei.akte import settings
 from kanzlei.akte.accounts import codes
+from kanzlei.akte.annotations import site_data
 from persistent import Persistent
 from plone import api
 from plone.app.uuid.utils import uuidToObject
-from zope.annotation.interfaces import IAnnotations
 
 
 STORE_KEY = "kanzlei.akte.invitations"
@@ -106,12 +106,7 @@ class InvitationStore(Persistent):
 
 
 def get_store(create=True):
-    portal = api.portal.get()
-    annotations = IAnnotations(portal)
-    store = annotations.get(STORE_KEY)
-    if store is None and create:
-        store = annotations[STORE_KEY] = InvitationStore()
-    return store
+    return site_data(STORE_KEY, InvitationStore if create else None)
 
 
 def target_key_for(mandant_uid, kontakt_uid=None):

@@ -9,19 +9,14 @@ annotation) and every way of creating a user refuses it (the PAS plugin's
 
 from BTrees.OOBTree import OOTreeSet
 from kanzlei.akte.accounts.names import normalize
-from plone import api
-from zope.annotation.interfaces import IAnnotations
+from kanzlei.akte.annotations import site_data
 
 
 KEY = "kanzlei.akte.accounts.tombstones"
 
 
 def storage(portal=None, create=False):
-    annotations = IAnnotations(portal if portal is not None else api.portal.get())
-    tree = annotations.get(KEY)
-    if tree is None and create:
-        tree = annotations[KEY] = OOTreeSet()
-    return tree
+    return site_data(KEY, OOTreeSet if create else None, portal)
 
 
 def bury(userid, portal=None):

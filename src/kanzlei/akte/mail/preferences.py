@@ -8,9 +8,8 @@ minutes)``, ``describe(userid)`` and the view ``@@benachrichtigungen``.
 
 from BTrees.OOBTree import OOBTree
 from kanzlei.akte import _
+from kanzlei.akte.annotations import site_data
 from kanzlei.akte.mail import settings
-from plone import api
-from zope.annotation.interfaces import IAnnotations
 from zope.schema.vocabulary import SimpleTerm
 from zope.schema.vocabulary import SimpleVocabulary
 
@@ -39,19 +38,15 @@ MIN_MINUTES = 1
 MAX_MINUTES = 1440
 
 
-def _storage(create=False):
-    annotations = IAnnotations(api.portal.get())
-    storage = annotations.get(KEY)
-    if storage is None and create:
-        storage = annotations[KEY] = OOBTree()
-    return storage
+def storage(create=False):
+    return site_data(KEY, OOBTree if create else None)
 
 
 def get_preference(userid):
     """{"mode": ..., "minutes": int} for a user; the firm's default if none chosen."""
     default_minutes = settings.get("default_digest_minutes")
-    storage = _storage()
-    stored = storage.get(userid) if (storage is not None and userid) else None
+    tree = storage()
+    stored = tree.get(userid) if (tree is not None and userid) else None
     if not stored:
         return {"mode": INTERVALL, "minutes": default_minutes, "chosen": False}
     return {
@@ -70,13 +65,13 @@ def set_preference(userid, mode, minutes=None):
             raise ValueError(minutes)
     else:
         minutes = None
-    _storage(create=True)[userid] = {"mode": mode, "minutes": minutes}
+    storage(create=True)[userid] = {"mode": mode, "minutes": minutes}
 
 
 def remove_preference(userid):
-    storage = _storage()
-    if storage is not None and userid in storage:
-        del storage[userid]
+    tree = storage()
+    if tree is not None and userid in tree:
+        del tree[userid]
 
 
 def describe(userid):

@@ -107,9 +107,7 @@ def locked_logins(plugin, now=None):
     now = now or time.time()
     lockouts = getattr(plugin, "lockouts", None) or {}
     return sorted(
-        (label, until)
-        for (times, until, label) in lockouts.values()
-        if until > now
+        (label, until) for (times, until, label) in lockouts.values() if until > now
     )
 
 

@@ -6,27 +6,23 @@ uid -> (userid, datetime). Only the firm's inbox uses it; checking a uid is O(lo
 from BTrees.OOBTree import OOBTree
 from datetime import datetime
 from datetime import UTC
-from zope.annotation.interfaces import IAnnotations
+from kanzlei.akte.annotations import site_data
 
 
 KEY = "kanzlei.akte.inbox.seen"
 
 
-def _storage(portal, create=False):
-    annotations = IAnnotations(portal)
-    tree = annotations.get(KEY)
-    if tree is None and create:
-        tree = annotations[KEY] = OOBTree()
-    return tree
+def storage(portal, create=False):
+    return site_data(KEY, OOBTree if create else None, portal)
 
 
 def is_seen(portal, uid):
-    tree = _storage(portal)
+    tree = storage(portal)
     return tree is not None and uid in tree
 
 
 def mark_seen(portal, uids, userid):
-    tree = _storage(portal, create=True)
+    tree = storage(portal, create=True)
     stamp = datetime.now(UTC)
     for uid in uids:
         if uid not in tree:
@@ -34,5 +30,5 @@ def mark_seen(portal, uids, userid):
 
 
 def seen_by(portal, uid):
-    tree = _storage(portal)
+    tree = storage(portal)
     return tree.get(uid) if tree is not None else None

@@ -9,10 +9,10 @@ was deleted since.
 from BTrees.IOBTree import IOBTree
 from BTrees.OOBTree import OOBTree
 from datetime import datetime
+from kanzlei.akte.annotations import site_data
 from kanzlei.akte.content.dokument import is_client_user
 from persistent import Persistent
 from plone import api
-from zope.annotation.interfaces import IAnnotations
 
 
 KEY = "kanzlei.akte.inbox"
@@ -41,11 +41,7 @@ class Inbox(Persistent):
 
 
 def get_inbox(create=False):
-    annotations = IAnnotations(api.portal.get())
-    inbox = annotations.get(KEY)
-    if inbox is None and create:
-        inbox = annotations[KEY] = Inbox()
-    return inbox
+    return site_data(KEY, Inbox if create else None)
 
 
 def on_added(obj, event):
