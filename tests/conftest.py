@@ -2,6 +2,7 @@ from email import message_from_bytes
 from email import policy
 from kanzlei.akte.testing import FUNCTIONAL_TESTING
 from kanzlei.akte.testing import INTEGRATION_TESTING
+from pathlib import Path
 from pytest_plone import fixtures_factory
 
 import logging
@@ -23,6 +24,8 @@ CHROMIUM_ARGS = [
     "--no-sandbox",
     "--headless",
     "--disable-gpu",
+    # CI machines (containers) often have a small /dev/shm: Chromium crashes there.
+    "--disable-dev-shm-usage",
     "--disable-quic",
     "--disable-background-networking",
     "--disable-component-update",
@@ -54,6 +57,20 @@ def _fresh_login_ip_counters():
 def base_url(functional):
     """URL of the functional layer's WSGI server (commit before a request sees data)."""
     return f"http://{functional['host']}:{functional['port']}/plone"
+
+
+@pytest.fixture(scope="session")
+def screenshots():
+    """Folder for the screenshots the browser tests take.
+
+    ``build/screenshots/`` (git-ignored), so that a test run leaves the checkout
+    clean; ``make screenshots`` sets ``AKTE_SCREENSHOTS=docs/screenshots`` to refresh
+    the README's pictures on purpose.
+    """
+    default = Path(__file__).parents[1] / "build" / "screenshots"
+    folder = Path(os.environ.get("AKTE_SCREENSHOTS") or default)
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder
 
 
 @pytest.fixture(scope="session")

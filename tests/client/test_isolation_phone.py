@@ -3,13 +3,11 @@
 from .helpers import denied
 from .helpers import login
 from .helpers import PASSWORD
-from pathlib import Path
 from plone import api
 
 import transaction
 
 
-SCREENSHOTS = Path(__file__).parents[2] / "docs" / "screenshots"
 A_SECRETS = (
     "101/26",
     "Mietsache",
@@ -108,7 +106,7 @@ def test_client_b_gets_nothing_of_client_a(akte, base_url, page):
         assert secret.encode() not in reply.body()
 
 
-def test_phone_viewport(akte, base_url, chromium):
+def test_phone_viewport(akte, base_url, chromium, screenshots):
     context = chromium.new_context(
         locale="de-DE", viewport={"width": 360, "height": 740}
     )
@@ -123,7 +121,7 @@ def test_phone_viewport(akte, base_url, chromium):
         width = page.evaluate("document.documentElement.scrollWidth")
         assert width <= 360, (url, width)
     page.goto(akte["m1"].absolute_url() + "/@@akte-mandat")
-    page.screenshot(path=str(SCREENSHOTS / "akte-telefon.png"), full_page=True)
+    page.screenshot(path=str(screenshots / "akte-telefon.png"), full_page=True)
     assert page.get_by_role("button", name="Hochladen").is_visible()
     assert page.get_by_role("link", name="Alle herunterladen").is_visible()
     # Keyboard: the document links are reachable by Tab.

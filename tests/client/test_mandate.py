@@ -7,9 +7,6 @@ from .helpers import zip_read
 from pathlib import Path
 
 
-SCREENSHOTS = Path(__file__).parents[2] / "docs" / "screenshots"
-
-
 def titles(page):
     return [
         t.strip()
@@ -19,7 +16,7 @@ def titles(page):
     ]
 
 
-def test_documents_filters_preview_and_zips(akte, base_url, page):
+def test_documents_filters_preview_and_zips(akte, base_url, page, screenshots):
     login(page, base_url, "mandant-a", PASSWORD)
     mandat_url = akte["m1"].absolute_url()
     page.goto(mandat_url)  # the default view dispatches clients to @@akte-mandat
@@ -33,7 +30,7 @@ def test_documents_filters_preview_and_zips(akte, base_url, page):
     row = page.locator(".akte-docs tbody tr", has_text="Klageschrift")
     for text in ("01.03.2026", "Schriftsatz", "von der Kanzlei", "PDF", "14 B"):
         assert text in row.inner_text()
-    page.screenshot(path=str(SCREENSHOTS / "akte.png"), full_page=True)
+    page.screenshot(path=str(screenshots / "akte.png"), full_page=True)
 
     # Filters: category, direction, text in titles.
     page.get_by_label("Kategorie").select_option("Korrespondenz")
