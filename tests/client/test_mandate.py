@@ -99,8 +99,18 @@ def test_documents_filters_preview_and_zips(akte, base_url, page, screenshots):
     page.wait_for_load_state()
     assert "Bitte wählen Sie mindestens ein Dokument aus." in page.inner_text("body")
 
-    # Client B's ZIP of the same user session is not reachable; B's docs never listed.
+    # Client B's ZIP is not reachable for A: neither B's mandate's ZIP nor B's
+    # document smuggled into a selection of A's own mandate; never listed either.
     assert "Geheimes Gutachten B" not in page.content()
+    reply = page.request.get(akte["mb"].absolute_url() + "/@@akte-zip")
+    assert reply.status in (401, 403, 404) or (
+        reply.status == 200 and "insufficient-privileges" in reply.url
+    ), (reply.status, reply.url)
+    assert reply.body()[:2] != b"PK"
+    reply = page.request.get(mandat_url + "/@@akte-zip?uid:list=" + akte["doc_b"].UID())
+    assert b"gutachten-b" not in reply.body()
+    if reply.body()[:2] == b"PK":
+        assert zip_names(reply.body()) == []
 
 
 def test_closed_mandate_is_read_only_and_zip_is_streamed(akte, base_url, page):
