@@ -5,6 +5,7 @@ Time is controlled with the sender's ``now`` (``flush(portal, minutes=…)``, th
 set through ``kanzlei.akte.mail.queue.replace``.
 """
 
+from .test_firm import upload
 from datetime import datetime
 from datetime import timedelta
 from kanzlei.akte.mail import clock
@@ -18,9 +19,7 @@ from plone.app.testing import SITE_OWNER_NAME
 from plone.app.testing import SITE_OWNER_PASSWORD
 from zoneinfo import ZoneInfo
 
-import base64
 import re
-import requests
 import threading
 import transaction
 
@@ -122,22 +121,9 @@ def test_clock_outside_a_request_uses_the_public_address(akte):
 def test_without_public_address_the_address_of_the_event(akte, base_url):
     """A document released over HTTP: the clock (no request of its own) links to the
     address the portal was called at then, never to ``http://nohost``."""
-    response = requests.post(
-        akte.mandat_a.absolute_url().replace("http://nohost/plone", base_url),
-        auth=(SITE_OWNER_NAME, SITE_OWNER_PASSWORD),
-        headers={"Accept": "application/json", "Content-Type": "application/json"},
-        json={
-            "@type": "Dokument",
-            "title": "Schriftsatz",
-            "file": {
-                "data": base64.b64encode(b"%PDF-1.4 x").decode(),
-                "encoding": "base64",
-                "filename": "s.pdf",
-                "content-type": "application/pdf",
-            },
-        },
-        timeout=30,
-    )
+    url = akte.mandat_a.absolute_url().replace("http://nohost/plone", base_url)
+    staff = (SITE_OWNER_NAME, SITE_OWNER_PASSWORD)
+    response = upload(url, title="Schriftsatz", auth=staff)
     assert response.status_code == 201, response.text
     beat(akte.portal, minutes=11)
     (link,) = links_in(akte.sink.wait_for(1)[0][1])
@@ -231,23 +217,9 @@ def test_two_instances_on_one_database_send_each_mail_once(akte):
 
 def test_mail_format_on_the_wire(akte, flush, base_url):
     """RFC 2047 subject, quoted-printable UTF-8, CRLF line ends, Auto-Submitted."""
-    for title in ("Beleg eins", "Beleg zwei"):
-        response = requests.post(
-            akte.mandat_a.absolute_url().replace("http://nohost/plone", base_url),
-            auth=("mandant_a", "Mandanten-Test-Passwort-2026"),
-            headers={"Accept": "application/json", "Content-Type": "application/json"},
-            json={
-                "@type": "Dokument",
-                "title": title,
-                "file": {
-                    "data": base64.b64encode(b"%PDF-1.4 beleg").decode(),
-                    "encoding": "base64",
-                    "filename": "beleg.pdf",
-                    "content-type": "application/pdf",
-                },
-            },
-            timeout=30,
-        )
+    url = akte.mandat_a.absolute_url().replace("http://nohost/plone", base_url)
+    for title in ("Beleg eins", "Beleg zwei"):  # the client uploads
+        response = upload(url, title=title)
         assert response.status_code == 201, response.text
     transaction.begin()
     assert flush(akte.portal, minutes=2)["sent"] == 2
