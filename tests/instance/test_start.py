@@ -15,6 +15,7 @@ from pathlib import Path
 import base64
 import contextlib
 import os
+import pytest
 import re
 import requests
 import secrets
@@ -30,6 +31,8 @@ REPO = Path(__file__).resolve().parents[2]
 # On CI (two slow, shared cores) this takes minutes; raise it there if needed.
 START_TIMEOUT = float(os.environ.get("AKTE_TEST_START_TIMEOUT", "300"))
 STOP_TIMEOUT = 60
+# Two starts per test at most, plus the requests: above pyproject's 300 s per test.
+pytestmark = pytest.mark.timeout(2 * START_TIMEOUT + 300)
 SITE = "kanzlei"
 READY = "Beenden / stop: Strg+C / Ctrl+C"
 CLOCK_RUNS = "Benachrichtigungs-Uhr läuft"
