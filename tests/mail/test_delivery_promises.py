@@ -17,6 +17,7 @@ from kanzlei.akte.testing import configure_mailhost
 from plone import api
 from plone.app.testing import SITE_OWNER_NAME
 from plone.app.testing import SITE_OWNER_PASSWORD
+from tests.conftest import free_port
 from zoneinfo import ZoneInfo
 
 import re
@@ -174,12 +175,7 @@ def test_resent_once_when_the_process_dies_between_send_and_delete(akte, flush):
 
 
 def test_given_up_after_a_day_of_smtp_outage(akte, flush):
-    import socket
-
-    with socket.socket() as probe:  # a port where no SMTP server listens
-        probe.bind(("127.0.0.1", 0))
-        closed_port = probe.getsockname()[1]
-    configure_mailhost(closed_port)
+    configure_mailhost(free_port())  # a port where no SMTP server listens
     add_document(akte.mandat_a)
     transaction.commit()
     minutes, failures = 11, 0
