@@ -1,7 +1,8 @@
 # kanzlei.akte – Online-Akte
 #   make start   Umgebung installieren, Instanz schreiben, Site anlegen (1. Start), starten
 #   make zeo     ZEO-Server auf instance/var (für mehrere Instanzen, siehe README)
-#   make test    Testumgebung installieren, pytest über tests/
+#   make test    Testumgebung installieren, pytest über tests/ (TESTS=tests/login: Auswahl)
+#   make screenshots  die Bilder in docs/screenshots/ neu aufnehmen (Browser-Tests)
 #   make bench   Benchmarks (bench/): Zahlen und Verhältnisse, kein Bestehen/Scheitern
 #   make lint    ruff + zpretty (prüft nur, ändert nichts)
 # Konfiguration: AKTE_*-Umgebungsvariablen, siehe README.md.
@@ -15,13 +16,21 @@ UV := $(or $(shell command -v uv 2>/dev/null),.tools/bin/uv)
 UV_SYNC := $(UV) sync --frozen
 TESTS ?= tests
 PYTEST_ARGS ?=
+# Paths (or node ids) in PYTEST_ARGS narrow the run by themselves: then TESTS is only
+# added when it was given too (make test PYTEST_ARGS=tests/login runs tests/login only).
+ARG_PATHS := $(strip $(foreach arg,$(PYTEST_ARGS),$(wildcard $(firstword $(subst ::, ,$(arg))))))
+PYTEST_PATHS := $(if $(and $(ARG_PATHS),$(filter file,$(origin TESTS))),,$(TESTS))
+# The browser tests that take the README's pictures.
+SCREENSHOT_TESTS := tests/client/test_overview.py tests/client/test_mandate.py \
+	tests/client/test_isolation_phone.py
 
-.PHONY: help start zeo test bench lint format clean clean-data
+.PHONY: help start zeo test screenshots bench lint format clean clean-data
 
 help:
 	@echo "make start       Online-Akte starten / start on http://localhost:$${AKTE_PORT:-8080}"
 	@echo "make zeo         ZEO-Server auf den Daten / ZEO server on the data ($${AKTE_ZEO_ADDRESS:-127.0.0.1:8100})"
-	@echo "make test        Tests (pytest $(TESTS)); PYTEST_ARGS='-k …' für Auswahl"
+	@echo "make test        Tests (pytest tests/); Auswahl: TESTS=tests/login oder PYTEST_ARGS='-k upload'"
+	@echo "make screenshots docs/screenshots/ neu aufnehmen / refresh the README's screenshots"
 	@echo "make bench       Benchmarks (bench/, ~3 min): Zahlen und Verhältnisse / figures and ratios"
 	@echo "make lint        ruff check, ruff format --check, zpretty --check"
 	@echo "make format      ruff format + zpretty (ändert Dateien / rewrites files)"
@@ -41,9 +50,15 @@ zeo: $(UV)
 	$(UV_SYNC) --inexact
 	instance/zeo.sh
 
+# Screenshots go to build/screenshots/ (git-ignored): a test run leaves the checkout clean.
 test: $(UV)
 	$(UV_SYNC) --extra test
-	.venv/bin/pytest $(TESTS) $(PYTEST_ARGS)
+	.venv/bin/pytest $(PYTEST_PATHS) $(PYTEST_ARGS)
+
+# On purpose: rewrites the tracked pictures in docs/screenshots/ (commit them).
+screenshots: $(UV)
+	$(UV_SYNC) --extra test
+	AKTE_SCREENSHOTS=docs/screenshots .venv/bin/pytest $(SCREENSHOT_TESTS) $(PYTEST_ARGS)
 
 # Prints figures and ratios against peers measured in the same run; no pass/fail.
 bench: $(UV)

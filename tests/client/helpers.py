@@ -1,5 +1,7 @@
 """Helpers of the client page tests."""
 
+from urllib.parse import urlsplit
+
 import io
 import zipfile
 
@@ -32,11 +34,22 @@ def zip_read(body, name):
     return zipfile.ZipFile(io.BytesIO(body)).read(name)
 
 
+REFUSAL_PAGES = ("/insufficient-privileges", "/login", "/require_login")
+
+
 def denied(page, response):
-    """True when the portal refused the page (error status, login or no-access page)."""
+    """True when the portal refused the page.
+
+    Either an error status (401, 403, 404), or Plone's refusal: a redirect (the
+    browser followed it) to the no-access page or to the login form, ending there
+    with 200. A page that merely contains a login form (a portlet, a form on the
+    page itself) is no refusal.
+    """
+    if response.status in (401, 403, 404):
+        return True
+    path = urlsplit(page.url).path
     return (
-        response.status in (401, 403, 404)
-        or "insufficient-privileges" in page.url
-        or "/login" in page.url
-        or "__ac_password" in page.content()
+        response.status == 200
+        and response.request.redirected_from is not None
+        and path.endswith(REFUSAL_PAGES)
     )

@@ -7,9 +7,6 @@ from .helpers import zip_read
 from pathlib import Path
 
 
-SCREENSHOTS = Path(__file__).parents[2] / "docs" / "screenshots"
-
-
 def titles(page):
     return [
         t.strip()
@@ -19,7 +16,7 @@ def titles(page):
     ]
 
 
-def test_documents_filters_preview_and_zips(akte, base_url, page):
+def test_documents_filters_preview_and_zips(akte, base_url, page, screenshots):
     login(page, base_url, "mandant-a", PASSWORD)
     mandat_url = akte["m1"].absolute_url()
     page.goto(mandat_url)  # the default view dispatches clients to @@akte-mandat
@@ -33,7 +30,7 @@ def test_documents_filters_preview_and_zips(akte, base_url, page):
     row = page.locator(".akte-docs tbody tr", has_text="Klageschrift")
     for text in ("01.03.2026", "Schriftsatz", "von der Kanzlei", "PDF", "14 B"):
         assert text in row.inner_text()
-    page.screenshot(path=str(SCREENSHOTS / "akte.png"), full_page=True)
+    page.screenshot(path=str(screenshots / "akte.png"), full_page=True)
 
     # Filters: category, direction, text in titles.
     page.get_by_label("Kategorie").select_option("Korrespondenz")
@@ -102,8 +99,18 @@ def test_documents_filters_preview_and_zips(akte, base_url, page):
     page.wait_for_load_state()
     assert "Bitte wählen Sie mindestens ein Dokument aus." in page.inner_text("body")
 
-    # Client B's ZIP of the same user session is not reachable; B's docs never listed.
+    # Client B's ZIP is not reachable for A: neither B's mandate's ZIP nor B's
+    # document smuggled into a selection of A's own mandate; never listed either.
     assert "Geheimes Gutachten B" not in page.content()
+    reply = page.request.get(akte["mb"].absolute_url() + "/@@akte-zip")
+    assert reply.status in (401, 403, 404) or (
+        reply.status == 200 and "insufficient-privileges" in reply.url
+    ), (reply.status, reply.url)
+    assert reply.body()[:2] != b"PK"
+    reply = page.request.get(mandat_url + "/@@akte-zip?uid:list=" + akte["doc_b"].UID())
+    assert b"gutachten-b" not in reply.body()
+    if reply.body()[:2] == b"PK":
+        assert zip_names(reply.body()) == []
 
 
 def test_closed_mandate_is_read_only_and_zip_is_streamed(akte, base_url, page):

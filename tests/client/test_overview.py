@@ -3,14 +3,10 @@
 from .helpers import denied
 from .helpers import login
 from .helpers import PASSWORD
-from pathlib import Path
 from playwright.sync_api import expect
 
 
-SCREENSHOTS = Path(__file__).parents[2] / "docs" / "screenshots"
-
-
-def test_overview_lists_searches_and_hides_plone(akte, base_url, page):
+def test_overview_lists_searches_and_hides_plone(akte, base_url, page, screenshots):
     login(page, base_url, "mandant-a", PASSWORD)
     assert page.url.endswith("/@@meine-akte")  # clients land here after login
     open_section = page.locator("section.akte-mandates:not(.akte-closed)")
@@ -36,7 +32,7 @@ def test_overview_lists_searches_and_hides_plone(akte, base_url, page):
     assert page.locator("#edit-zone").count() == 0
     assert "@@overview-controlpanel" not in body
 
-    page.screenshot(path=str(SCREENSHOTS / "meine-akte.png"), full_page=True)
+    page.screenshot(path=str(screenshots / "meine-akte.png"), full_page=True)
 
     page.get_by_label("Aktenzeichen, Gegenstand oder Gegner").fill("arbeitgeber")
     page.locator(".akte-search").get_by_role("button", name="Suche").click()

@@ -9,11 +9,13 @@ temporary AKTE_VAR. Ports are free ones, the mail sink's too.
 The last test runs instance/zeo.sh and two instances on that ZEO server.
 """
 
+from kanzlei.akte.mail import zconsole_tick
 from pathlib import Path
 
 import base64
 import contextlib
 import os
+import pytest
 import re
 import requests
 import secrets
@@ -29,8 +31,11 @@ REPO = Path(__file__).resolve().parents[2]
 # On CI (two slow, shared cores) this takes minutes; raise it there if needed.
 START_TIMEOUT = float(os.environ.get("AKTE_TEST_START_TIMEOUT", "300"))
 STOP_TIMEOUT = 60
+# Two starts per test at most, plus the requests: above pyproject's 300 s per test.
+pytestmark = pytest.mark.timeout(2 * START_TIMEOUT + 300)
 SITE = "kanzlei"
 READY = "Beenden / stop: Strg+C / Ctrl+C"
+CLOCK_RUNS = "Benachrichtigungs-Uhr läuft"
 
 
 def free_port():
@@ -220,6 +225,7 @@ def test_start_twice_keeps_the_data(tmp_path):
         assert f"Die Online-Akte läuft / is running: {url}  →  {url}/{SITE}" in out
         assert f"Anmelden / log in:        {url}/{SITE}/login" in out
         assert "(aus / from AKTE_ADMIN_PASSWORD)" in out
+        assert CLOCK_RUNS in out  # the notification clock started with Zope
         assert password not in out  # a given password is never printed
 
         # "/" leads to the site; the ZMI is not redirected
@@ -301,9 +307,9 @@ def test_start_twice_keeps_the_data(tmp_path):
     assert len(demo_lines) == 4, demo_lines
 
     # --- second start: the same data ------------------------------------------
-    second = Instance(
+    second = Instance(  # this time without the clock (cron would run the tick)
         checkout,
-        environment(AKTE_PORT=free_port(), **settings),
+        environment(AKTE_PORT=free_port(), AKTE_MAIL_CLOCK="off", **settings),
         tmp_path / "second.log",
     )
     try:
@@ -312,6 +318,7 @@ def test_start_twice_keeps_the_data(tmp_path):
         assert f"Plone-Site '{SITE}' vorhanden, Daten bleiben / site kept" in out
         assert "Lege die Plone-Site" not in out
         assert "Demo-Inhalte" not in out
+        assert CLOCK_RUNS not in out
         # the same demo logins as before
         assert demo_logins(out) == demo_lines
         admin = second.login("admin", password)
@@ -324,6 +331,25 @@ def test_start_twice_keeps_the_data(tmp_path):
     finally:
         second.kill()
     print(f"both starts took {time.monotonic() - started:.0f} s")
+
+    # the zconsole tick of the README (cron / systemd timer), on the stopped data
+    tick = subprocess.run(
+        [
+            str(REPO / ".venv" / "bin" / "zconsole"),
+            "run",
+            str(checkout / "instance" / "etc" / "zope.conf"),
+            zconsole_tick.__file__,
+        ],
+        cwd=checkout,
+        env=environment(**settings),
+        stdin=subprocess.DEVNULL,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert tick.returncode == 0, tick
+    assert f"/{SITE}: gesendet 0, fehlgeschlagen 0, verworfen 0" in tick.stdout, tick
+    assert CLOCK_RUNS not in tick.stderr  # no clock inside zconsole
 
     # start.sh wrote etc/ into the copy, not into the developer's checkout
     rendered = checkout / "instance" / "etc" / "zope.conf"
