@@ -12,7 +12,6 @@ from Products.PluggableAuthService.plugins.exportimport import (
 from xml.etree import ElementTree
 
 import io
-import pytest
 import re
 import tarfile
 import transaction
@@ -59,14 +58,6 @@ def logged_in(session, base_url):
     return "userrole-authenticated" in session.get(base_url).text
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="BUG (lead: pas/, browser/login): GET /logout (the link of the client "
-    "pages and of Plone's menu) carries no CSRF token, so plone.protect aborts the "
-    "transaction that rotates the user's plone.session keyring and answers 403 "
-    "@@confirm-action; only this browser's cookie is expired, other browsers stay "
-    "logged in.",
-)
 def test_logout_in_one_browser_ends_the_other_browsers(functional, base_url):
     portal = functional["portal"]
     make_client(portal, "Müller", "K-100", "100/26", userid="mueller")
