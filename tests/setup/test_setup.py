@@ -39,9 +39,9 @@ class TestInstall:
     def test_controlpanel(self, controlpanel_actions):
         assert "kanzlei-settings" in controlpanel_actions
 
-    def test_profile_version_is_1000(self, setup_tool):
-        assert metadata_version() == "1000"
-        assert setup_tool.getLastVersionForProfile(PROFILE) == ("1000",)
+    def test_profile_version_is_1002(self, setup_tool):
+        assert metadata_version() == "1002"
+        assert setup_tool.getLastVersionForProfile(PROFILE) == ("1002",)
 
     def test_upgrade_steps_consistent(self, setup_tool):
         # nothing left to do on a fresh install ...
