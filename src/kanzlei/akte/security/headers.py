@@ -14,8 +14,9 @@ Every response gets
   of users with a staff role get a policy Plone tolerates ('unsafe-inline',
   'unsafe-eval' for scripts), still limited to the portal's own origin. Anything
   that is not HTML gets ``default-src 'none'`` (a PDF viewer excepted);
-- ``Cache-Control: private, no-store`` when a user is logged in (the portal's
-  static resources excepted) and for every file response.
+- ``Cache-Control: private, no-store`` on everything but the portal's static
+  resources (also for anonymous visitors: a 404 in traversal is answered before
+  Zope knows who asked, and nothing of this portal belongs in a shared cache).
 
 File responses (``@@download``, ``@@display-file``, image scales, ``@@akte-datei``
 or anything else that sends a ``Content-Disposition``) are shown inline only for
@@ -79,11 +80,6 @@ def is_staff(request):
     return bool(STAFF_ROLES & set(user.getRoles()))
 
 
-def is_authenticated(request):
-    user = request.get("AUTHENTICATED_USER")
-    return user is not None and "Authenticated" in user.getRoles()
-
-
 def is_static(request):
     path = request.get("PATH_INFO") or ""
     return any(f"/{prefix}" in path for prefix in STATIC_PREFIXES)
@@ -126,7 +122,7 @@ def apply_headers(request, response):
             "Content-Disposition",
             attachment(response.getHeader("Content-Disposition")),
         )
-    if file_response or (is_authenticated(request) and not is_static(request)):
+    if file_response or not is_static(request):
         response.setHeader("Cache-Control", "private, no-store")
         response.setHeader("Pragma", "no-cache")
         response.setHeader("Expires", "0")
