@@ -9,6 +9,7 @@ from kanzlei.akte.browser.client.files import archive_name
 from kanzlei.akte.browser.client.mandat import ADD_NACHRICHT
 from kanzlei.akte.browser.client.messages import send_message
 from kanzlei.akte.browser.formatting import format_datetime
+from kanzlei.akte.security.relations import viewable_targets
 from kanzlei.akte.zipstream import blob_path
 from kanzlei.akte.zipstream import sanitize_name
 from kanzlei.akte.zipstream import stream_zip
@@ -251,9 +252,8 @@ class MeineDatenDownload(BrowserView):
                             "richtung": msg.direction,
                             "datum": _text(msg.created()),
                             "anhaenge": [
-                                r.to_object.Title()
-                                for r in (msg.attachments or ())
-                                if not r.isBroken() and r.to_object is not None
+                                doc.Title()
+                                for doc in viewable_targets(msg.attachments)
                             ],
                         }
                     )
