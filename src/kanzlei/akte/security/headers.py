@@ -27,11 +27,12 @@ these subscribers ran, without a setting to turn it off: the WSGI filter in
 ``security/wsgi.py`` drops it (``instance/templates/zope.ini.in``).
 """
 
+from kanzlei.akte.accounts import staff
 from kanzlei.akte.browser.client.common import SAFE_INLINE_TYPES
-from kanzlei.akte.browser.client.common import STAFF_ROLES
 from kanzlei.akte.interfaces import IKanzleiAkteLayer
 from plone.namedfile.browser import Download
 from plone.namedfile.scaling import ImageScale
+from zope.component.hooks import getSite
 from zope.globalrequest import getRequest
 
 
@@ -75,9 +76,10 @@ def media_type(response):
 
 def is_staff(request):
     user = request.get("AUTHENTICATED_USER")
-    if user is None:
+    portal = getSite()
+    if user is None or portal is None or not user.getId():
         return False
-    return bool(STAFF_ROLES & set(user.getRoles()))
+    return staff.is_staff(portal, user=user)
 
 
 def is_static(request):

@@ -252,8 +252,7 @@ class MeineDatenDownload(BrowserView):
                             "richtung": msg.direction,
                             "datum": _text(msg.created()),
                             "anhaenge": [
-                                doc.Title()
-                                for doc in viewable_targets(msg.attachments)
+                                doc.Title() for doc in viewable_targets(msg.attachments)
                             ],
                         }
                     )
