@@ -10,34 +10,13 @@ from plone.app.testing import SITE_OWNER_NAME
 from plone.app.testing import SITE_OWNER_PASSWORD
 from tests.mail.conftest import akte  # noqa: F401 - fixture
 from tests.mail.conftest import flush  # noqa: F401 - fixture
+from tests.mail.test_firm import upload
 
-import base64
 import requests
 import transaction
 
 
-JSON = {"Accept": "application/json", "Content-Type": "application/json"}
 WARNING = "keine E-Mail-Adresse des Kanzlei-Eingangs"
-
-
-def client_upload(base_url, mandat, userid):
-    path = "/".join(mandat.getPhysicalPath()[2:])
-    return requests.post(
-        f"{base_url}/{path}",
-        auth=(userid, "Mandanten-Test-Passwort-2026"),
-        headers=JSON,
-        json={
-            "@type": "Dokument",
-            "title": "Beleg",
-            "file": {
-                "data": base64.b64encode(b"%PDF-1.4 beleg").decode(),
-                "encoding": "base64",
-                "filename": "beleg.pdf",
-                "content-type": "application/pdf",
-            },
-        },
-        timeout=30,
-    )
 
 
 def test_upload_without_lawyer_and_inbox_goes_to_the_site_address(
@@ -47,13 +26,16 @@ def test_upload_without_lawyer_and_inbox_goes_to_the_site_address(
 ):
     assert not api.portal.get_registry_record("kanzlei.akte.inbox_email")
     assert not akte.mandat_b.responsible_lawyer
-    response = client_upload(base_url, akte.mandat_b, "mandant_b")
+    path = "/".join(akte.mandat_b.getPhysicalPath()[2:])
+    response = upload(
+        f"{base_url}/{path}", auth=("mandant_b", "Mandanten-Test-Passwort-2026")
+    )
     assert response.status_code == 201, response.text
     transaction.begin()
     flush(akte.portal, minutes=1)
     assert [rcpts for rcpts, _m in akte.sink.messages] == [["kanzlei@example.org"]]
     text = akte.sink.messages[0][1].get_body(preferencelist=("plain",)).get_content()
-    assert "Beleg" not in text  # no content of the upload in the mail
+    assert "Beleg vom Mandanten" not in text  # no content of the upload in the mail
 
 
 def test_control_panel_warns_while_no_inbox_address_is_set(akte, base_url):  # noqa: F811
