@@ -3,6 +3,7 @@
 from AccessControl import getSecurityManager
 from kanzlei.akte import _
 from kanzlei.akte.content.validation import find_by_key
+from kanzlei.akte.csrf.check import token_authenticated
 from kanzlei.akte.content.validation import normalize_key
 from kanzlei.akte.services.errors import APIError
 from kanzlei.akte.services.errors import ForbiddenError
@@ -28,9 +29,9 @@ USE_API = "kanzlei.akte: Use integration API"
 def disable_csrf_for_explicit_credentials(request):
     """A request that carries a bearer token (JWT or API token) cannot be forged by
     another site: no CSRF check. Cookie- and Basic-authenticated calls keep
-    plone.protect's check, since browsers resend both on their own."""
-    auth = request._auth or ""
-    if auth.lower().startswith("bearer ") or request.getHeader("X-Akte-Token"):
+    plone.protect's check, since browsers resend both on their own (and the central
+    same-origin check, ``kanzlei.akte.csrf.check``)."""
+    if token_authenticated(request):
         alsoProvides(request, plone.protect.interfaces.IDisableCSRFProtection)
 
 
