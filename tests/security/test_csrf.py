@@ -136,9 +136,7 @@ def test_token_authenticated_call_needs_no_authenticator(
     api_session,  # noqa: F811
     base_url,
 ):
-    response = api_session.post(
-        f"{base_url}/@akte-eingang/fetched", json={"cursor": 0}
-    )
+    response = api_session.post(f"{base_url}/@akte-eingang/fetched", json={"cursor": 0})
     assert response.status_code == 200, response.text[:500]
 
 
