@@ -114,7 +114,11 @@ def test_cookie_fetch_metadata_same_origin_works(portal_s, cookie_session, base_
     response = session.post(
         url_of(base_url, portal_s.internal) + "/@workflow/freigeben",
         json={},
-        headers={"Accept": "application/json", "Sec-Fetch-Site": "same-origin"},
+        headers={
+            "Accept": "application/json",
+            "Origin": "null",  # a page with Referrer-Policy: no-referrer
+            "Sec-Fetch-Site": "same-origin",
+        },
     )
     assert response.status_code == 200, response.text[:500]
 

@@ -6,30 +6,15 @@ files (paths collected while the request still had its ZODB connection) or from 
 in-memory bytes (JSON). Names inside the archive are sanitized and made unique.
 """
 
+from kanzlei.akte.uploads.names import sanitize_name
 from zope.interface import implementer
 from ZPublisher.Iterators import IUnboundStreamIterator
 
 import os
-import re
-import unicodedata
 import zipfile
 
 
 CHUNK = 64 * 1024
-_UNSAFE = re.compile(r'[\x00-\x1f\x7f<>:"/\\|?*]+')
-
-
-def sanitize_name(name, fallback="datei"):
-    """A file name safe on Windows, macOS and Linux: no paths, no control chars."""
-    name = unicodedata.normalize("NFC", str(name or ""))
-    name = name.replace("\\", "/").split("/")[-1]
-    name = _UNSAFE.sub("_", name).strip(" .")
-    if not name or set(name) <= {"_"}:
-        name = fallback
-    if len(name) > 150:
-        stem, ext = os.path.splitext(name)
-        name = stem[: 150 - len(ext)] + ext
-    return name
 
 
 class UniqueNames:

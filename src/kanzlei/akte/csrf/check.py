@@ -7,6 +7,8 @@ right after traversal, before anything runs:
   cross-site page cannot add it without a CORS preflight the portal does not grant;
 - a request that says where it comes from (``Origin``, else ``Sec-Fetch-Site``) must
   come from the portal itself, whatever it carries (cookie, Basic, login form);
+  ``Origin: null`` (sent by browsers for pages with ``Referrer-Policy: no-referrer``)
+  counts as cross-site unless ``Sec-Fetch-Site`` says ``same-origin``;
 - a request authenticated by the browser's session cookie that says nothing about its
   origin needs plone.protect's authenticator (``_authenticator`` / ``X-CSRF-TOKEN``).
 
@@ -52,14 +54,16 @@ def origin_of(url):
 
 def same_origin(request):
     """True/False when the browser told where the request comes from, else None."""
-    origin = request.getHeader("Origin")
-    if origin:
+    origin = (request.getHeader("Origin") or "").strip()
+    if origin and origin != "null":
         own = origin_of(request.get("SERVER_URL", ""))
         return own is not None and origin_of(origin) == own
+    # "Origin: null": a page with "Referrer-Policy: no-referrer" (e.g. the
+    # registration page) or a sandboxed/opaque one; the fetch metadata decides
     fetch_site = (request.getHeader("Sec-Fetch-Site") or "").strip().lower()
     if fetch_site:
         return fetch_site in ("same-origin", "none")
-    return None
+    return False if origin else None
 
 
 def session_authenticated(request):

@@ -2,6 +2,7 @@
 
 from kanzlei.akte import _
 from kanzlei.akte import settings
+from kanzlei.akte.uploads.names import extension  # noqa: F401 - for the pages
 from plone import api
 from Products.Five.browser import BrowserView
 from Products.Five.browser.pagetemplatefile import ViewPageTemplateFile
@@ -42,10 +43,6 @@ def is_staff(context=None):
 def file_type(filename):
     ext = os.path.splitext(filename or "")[1].lstrip(".")
     return ext.upper() if ext else "–"
-
-
-def extension(filename):
-    return os.path.splitext(filename or "")[1].lstrip(".").lower()
 
 
 def fullname(userid, cache):

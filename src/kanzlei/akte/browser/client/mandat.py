@@ -1,7 +1,6 @@
 """@@akte-mandat: one mandate as the client sees it (documents, upload, messages)."""
 
 from kanzlei.akte import readstate
-from kanzlei.akte import settings
 from kanzlei.akte.browser.client.common import ClientPage
 from kanzlei.akte.browser.client.common import current_userid
 from kanzlei.akte.browser.client.common import file_type
@@ -13,6 +12,7 @@ from kanzlei.akte.browser.formatting import format_datetime
 from kanzlei.akte.browser.formatting import format_size
 from kanzlei.akte.content.dokument import FROM_CLIENT
 from kanzlei.akte.content.dokument import FROM_FIRM
+from kanzlei.akte.uploads import policy
 from plone import api
 from urllib.parse import urlencode
 from zope.component import getUtility
@@ -40,18 +40,6 @@ def message_brains(mandat):
         mandat_uid=api.content.get_uuid(mandat),
         sort_on="created",
     )
-
-
-def upload_limits():
-    return {
-        "max_mb": settings.get("max_upload_mb"),
-        "extensions": sorted(
-            {
-                e.lower().lstrip(".")
-                for e in settings.get("allowed_upload_extensions") or ()
-            }
-        ),
-    }
 
 
 def thread(context, request, mark=True):
@@ -101,7 +89,7 @@ class AkteMandatView(ClientPage):
         self.direction = form.get("richtung") or ""
         self.documents = self._documents()
         self.messages = thread(self.context, self.request)
-        self.limits = upload_limits()
+        self.limits = policy.limits()
         return super().__call__()
 
     def mandate(self):

@@ -9,8 +9,8 @@ from kanzlei.akte.browser.client.files import archive_name
 from kanzlei.akte.browser.client.mandat import ADD_NACHRICHT
 from kanzlei.akte.browser.client.messages import send_message
 from kanzlei.akte.browser.formatting import format_datetime
+from kanzlei.akte.uploads.names import sanitize_name
 from kanzlei.akte.zipstream import blob_path
-from kanzlei.akte.zipstream import sanitize_name
 from kanzlei.akte.zipstream import stream_zip
 from kanzlei.akte.zipstream import UniqueNames
 from plone import api

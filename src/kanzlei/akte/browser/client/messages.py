@@ -8,7 +8,7 @@ from kanzlei.akte.browser.client.files import store_upload
 from kanzlei.akte.browser.client.files import uploads_from
 from kanzlei.akte.browser.client.mandat import ADD_NACHRICHT
 from kanzlei.akte.browser.client.mandat import thread
-from kanzlei.akte.zipstream import sanitize_name
+from kanzlei.akte.uploads.names import sanitize_name
 from plone import api
 from plone.protect import CheckAuthenticator
 from z3c.relationfield import RelationValue
