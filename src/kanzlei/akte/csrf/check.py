@@ -16,11 +16,11 @@ Refused requests get 403 with a German message (JSON for the API).
 """
 
 from kanzlei.akte import _
+from kanzlei.akte.errors.classify import refusal
 from kanzlei.akte.interfaces import IKanzleiAkteLayer
 from plone.protect.authenticator import check as check_authenticator
 from urllib.parse import urlsplit
 from zExceptions import Forbidden
-from zope.i18n import translate
 
 
 UNSAFE_METHODS = frozenset({"POST", "PUT", "PATCH", "DELETE"})
@@ -95,14 +95,12 @@ def refuse_forged_requests(event):
     request = event.request
     if not IKanzleiAkteLayer.providedBy(request) or not forged(request):
         return
-    raise Forbidden(
-        translate(
-            _(
-                "error_csrf",
-                default="Die Anfrage wurde abgelehnt, weil sie nicht von den Seiten "
-                "der Online-Akte kommt. Bitte laden Sie die Seite neu und versuchen "
-                "Sie es noch einmal.",
-            ),
-            context=request,
-        )
+    raise refusal(
+        Forbidden,
+        _(
+            "error_csrf",
+            default="Die Anfrage wurde abgelehnt, weil sie nicht von den Seiten "
+            "der Online-Akte kommt. Bitte laden Sie die Seite neu und versuchen "
+            "Sie es noch einmal.",
+        ),
     )

@@ -79,7 +79,7 @@ class IntegrationService(Service):
             return {}
         try:
             data = json.loads(raw)
-        except ValueError:
+        except (ValueError, RecursionError):  # also too deeply nested JSON
             raise ValidationError(  # noqa: B904 - the parse error is no detail for users
                 _(
                     "api_error_invalid_json",

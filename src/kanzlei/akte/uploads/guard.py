@@ -11,6 +11,7 @@ questionnaires, scripts. Subscribers of IObjectAddedEvent/IObjectModifiedEvent:
 """
 
 from kanzlei.akte import _
+from kanzlei.akte.errors.classify import refusal
 from kanzlei.akte.uploads import policy
 from kanzlei.akte.uploads.interfaces import IGeneratedFile
 from kanzlei.akte.uploads.names import sanitize_name
@@ -44,7 +45,7 @@ EXTERNAL_ID_FIRM_ONLY = _(
 def check_external_id(doc, trusted):
     if trusted or not getattr(doc, "external_id", None):
         return
-    raise policy.refusal(Forbidden, EXTERNAL_ID_FIRM_ONLY)
+    raise refusal(Forbidden, EXTERNAL_ID_FIRM_ONLY)
 
 
 def guard_dokument(doc, event):

@@ -9,11 +9,10 @@ German, translated message; its class name gives Zope and plone.rest the status:
 
 from kanzlei.akte import _
 from kanzlei.akte import settings
+from kanzlei.akte.errors.classify import refusal
 from kanzlei.akte.uploads.names import extension
 from plone import api
 from zExceptions import BadRequest
-from zope.globalrequest import getRequest
-from zope.i18n import translate
 
 
 MB = 1024 * 1024
@@ -26,12 +25,6 @@ class RequestEntityTooLarge(BadRequest):
 
 class UnsupportedMediaType(BadRequest):
     """A type the firm does not accept: 415 (Zope maps the class name)."""
-
-
-def refusal(kind, message):
-    refused = kind(translate(message, context=getRequest()))
-    refused.msgid = message
-    return refused
 
 
 def limits():

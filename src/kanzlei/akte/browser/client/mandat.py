@@ -12,6 +12,8 @@ from kanzlei.akte.browser.formatting import format_datetime
 from kanzlei.akte.browser.formatting import format_size
 from kanzlei.akte.content.dokument import FROM_CLIENT
 from kanzlei.akte.content.dokument import FROM_FIRM
+from kanzlei.akte.limits import form_text
+from kanzlei.akte.limits import MAX_LINE
 from kanzlei.akte.uploads import policy
 from plone import api
 from urllib.parse import urlencode
@@ -83,10 +85,9 @@ class AkteMandatView(ClientPage):
     def __call__(self):
         self.userid = current_userid()
         self.staff = is_staff(self.context)
-        form = self.request.form
-        self.q = (form.get("q") or "").strip()
-        self.category = form.get("kategorie") or ""
-        self.direction = form.get("richtung") or ""
+        self.q = form_text(self.request, "q", MAX_LINE)
+        self.category = form_text(self.request, "kategorie", MAX_LINE)
+        self.direction = form_text(self.request, "richtung", MAX_LINE)
         self.documents = self._documents()
         self.messages = thread(self.context, self.request)
         self.limits = policy.limits()

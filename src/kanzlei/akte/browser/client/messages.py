@@ -8,6 +8,9 @@ from kanzlei.akte.browser.client.files import store_upload
 from kanzlei.akte.browser.client.files import uploads_from
 from kanzlei.akte.browser.client.mandat import ADD_NACHRICHT
 from kanzlei.akte.browser.client.mandat import thread
+from kanzlei.akte.limits import form_text
+from kanzlei.akte.limits import MAX_LINE
+from kanzlei.akte.limits import MAX_TEXT
 from kanzlei.akte.uploads.names import sanitize_name
 from plone import api
 from plone.protect import CheckAuthenticator
@@ -17,10 +20,6 @@ from zope.i18n import translate
 from zope.intid.interfaces import IIntIds
 
 import json
-
-
-MAX_SUBJECT = 200
-MAX_TEXT = 20000
 
 
 def send_message(mandat, subject, text, documents=()):
@@ -76,8 +75,8 @@ class NachrichtSendenView(ClientPage):
                 )
             )
             return self._failed(403)
-        subject = (form.get("betreff") or "").strip()
-        text = (form.get("text") or "").strip()
+        subject = form_text(self.request, "betreff")
+        text = form_text(self.request, "text")
         if not subject:
             self.errors["betreff"] = self._t(
                 _(
@@ -85,7 +84,7 @@ class NachrichtSendenView(ClientPage):
                     default="Bitte geben Sie einen Betreff ein.",
                 )
             )
-        elif len(subject) > MAX_SUBJECT:
+        elif len(subject) > MAX_LINE:
             self.errors["betreff"] = self._t(
                 _(
                     "client_msg_subject_long",

@@ -10,6 +10,7 @@ then moved into the blob storage (``blob.consumeFile``) without being read.
 from AccessControl import getSecurityManager
 from base64 import b64decode
 from kanzlei.akte import _
+from kanzlei.akte.errors.classify import refusal
 from kanzlei.akte.services.base import disable_csrf_for_explicit_credentials
 from kanzlei.akte.services.base import USE_API
 from kanzlei.akte.uploads import policy
@@ -101,7 +102,7 @@ def announced_length(request):
 
 
 def invalid_header(name):
-    return policy.refusal(
+    return refusal(
         BadRequest,
         _(
             "upload_error_header",
@@ -152,7 +153,7 @@ class _Overflow:
             return self.error("Conflict", "Upload-Offset does not match", 409)
         if offset + incoming > upload.length():
             return self.refuse(
-                policy.refusal(
+                refusal(
                     policy.RequestEntityTooLarge,
                     _(
                         "upload_error_more_than_announced",
