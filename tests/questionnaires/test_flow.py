@@ -254,7 +254,7 @@ def test_files_attached_to_answers_become_dokumente(akte_web):
             "form.widgets.beleg": ("virus.exe", b"MZ...", "application/octet-stream")
         },
     )
-    assert "Dateien dieses Typs können nicht hochgeladen werden" in refused.text
+    assert "Dieser Dateityp ist nicht erlaubt" in refused.text
     assert 'value="Erika Muster"' in refused.text
     assert documents(mandat) == {}
 

@@ -6,46 +6,32 @@ files (paths collected while the request still had its ZODB connection) or from 
 in-memory bytes (JSON). Names inside the archive are sanitized and made unique.
 """
 
+from kanzlei.akte.pas import compat
+from kanzlei.akte.uploads.names import sanitize_name
 from zope.interface import implementer
 from ZPublisher.Iterators import IUnboundStreamIterator
 
 import os
-import re
-import unicodedata
 import zipfile
 
 
 CHUNK = 64 * 1024
-_UNSAFE = re.compile(r'[\x00-\x1f\x7f<>:"/\\|?*]+')
-
-
-def sanitize_name(name, fallback="datei"):
-    """A file name safe on Windows, macOS and Linux: no paths, no control chars."""
-    name = unicodedata.normalize("NFC", str(name or ""))
-    name = name.replace("\\", "/").split("/")[-1]
-    name = _UNSAFE.sub("_", name).strip(" .")
-    if not name or set(name) <= {"_"}:
-        name = fallback
-    if len(name) > 150:
-        stem, ext = os.path.splitext(name)
-        name = stem[: 150 - len(ext)] + ext
-    return name
 
 
 class UniqueNames:
     """Hands out archive names, adding ' (2)', ' (3)' … on (case-blind) clashes."""
 
     def __init__(self):
-        self._taken = set()
+        self.taken = set()
 
     def __call__(self, name, folder=""):
         stem, ext = os.path.splitext(name)
         candidate = name
         counter = 1
-        while (folder + candidate).lower() in self._taken:
+        while (folder + candidate).lower() in self.taken:
             counter += 1
             candidate = f"{stem} ({counter}){ext}"
-        self._taken.add((folder + candidate).lower())
+        self.taken.add((folder + candidate).lower())
         return folder + candidate
 
 
@@ -53,27 +39,26 @@ class _Sink:
     """A write-only, unseekable file for zipfile: collects bytes until taken."""
 
     def __init__(self):
-        self._parts = []
+        self.parts = []
 
     def write(self, data):
-        self._parts.append(bytes(data))
+        self.parts.append(bytes(data))
         return len(data)
 
     def flush(self):
         pass
 
     def take(self):
-        data = b"".join(self._parts)
-        self._parts = []
+        data = b"".join(self.parts)
+        self.parts = []
         return data
 
 
 def blob_path(namedfile):
     """The committed blob file of a NamedBlobFile (readable after the transaction)."""
-    blob = namedfile._blob
-    path = blob.committed() if blob._p_blob_committed else None
+    path = compat.committed_blob_path(namedfile)
     if path is None:
-        with blob.open("r") as handle:
+        with namedfile.open() as handle:
             path = handle.name
     return path
 
@@ -118,9 +103,9 @@ class ZipStream:
 
     def __init__(self, entries):
         self.entries = list(entries)
-        self._chunks = self._generate()
+        self.chunks = self.generate()
 
-    def _generate(self):
+    def generate(self):
         sink = _Sink()
         with zipfile.ZipFile(
             sink, mode="w", compression=zipfile.ZIP_DEFLATED
@@ -153,7 +138,7 @@ class ZipStream:
 
     def __next__(self):
         while True:
-            chunk = next(self._chunks)
+            chunk = next(self.chunks)
             if chunk:
                 return chunk
 

@@ -3,6 +3,9 @@
 from datetime import date
 from kanzlei.akte import _
 from kanzlei.akte.accounts.staff import is_staff
+from kanzlei.akte.limits import clean_text
+from kanzlei.akte.limits import MAX_KEY
+from kanzlei.akte.limits import MAX_LINE
 from plone import api
 from plone.dexterity.content import Item
 from plone.namedfile.field import NamedBlobFile
@@ -33,6 +36,8 @@ class IDokument(model.Schema):
     primary("file")
     file = NamedBlobFile(title=_("label_file", default="Datei"), required=True)
     title = schema.TextLine(
+        max_length=MAX_LINE,
+        constraint=clean_text,
         title=_("label_document_title", default="Bezeichnung"),
         description=_(
             "help_document_title", default="Leer lassen, um den Dateinamen zu verwenden"
@@ -56,11 +61,15 @@ class IDokument(model.Schema):
         required=True,
     )
     added_by = schema.TextLine(
+        max_length=MAX_LINE,
+        constraint=clean_text,
         title=_("label_added_by", default="Eingestellt von"),
         required=False,
         readonly=True,
     )
     external_id = schema.TextLine(
+        max_length=MAX_KEY,
+        constraint=clean_text,
         title=_("label_external_id", default="Dokument-ID der Kanzleisoftware"),
         required=False,
     )

@@ -1,6 +1,8 @@
 """Kontaktperson: a contact person of a client (a company has several)."""
 
 from kanzlei.akte import _
+from kanzlei.akte.limits import clean_text
+from kanzlei.akte.limits import MAX_LINE
 from plone.dexterity.content import Item
 from plone.schema import Email
 from plone.supermodel import model
@@ -10,7 +12,10 @@ from zope.interface import implementer
 
 class IKontaktperson(model.Schema):
     title = schema.TextLine(
-        title=_("label_contact_name", default="Name"), required=True
+        max_length=MAX_LINE,
+        constraint=clean_text,
+        title=_("label_contact_name", default="Name"),
+        required=True,
     )
     email = Email(
         title=_("label_email", default="E-Mail-Adresse"),
@@ -20,7 +25,12 @@ class IKontaktperson(model.Schema):
         ),
         required=False,
     )
-    phone = schema.TextLine(title=_("label_phone", default="Telefon"), required=False)
+    phone = schema.TextLine(
+        max_length=MAX_LINE,
+        constraint=clean_text,
+        title=_("label_phone", default="Telefon"),
+        required=False,
+    )
 
 
 @implementer(IKontaktperson)

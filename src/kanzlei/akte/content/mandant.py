@@ -1,6 +1,9 @@
 """Mandant: a client of the firm (a person or a company)."""
 
 from kanzlei.akte import _
+from kanzlei.akte.limits import clean_text
+from kanzlei.akte.limits import MAX_KEY
+from kanzlei.akte.limits import MAX_LINE
 from plone.dexterity.content import Container
 from plone.schema import Email
 from plone.supermodel import model
@@ -21,6 +24,8 @@ CLIENT_TYPES = SimpleVocabulary(
 
 class IMandant(model.Schema):
     title = schema.TextLine(
+        max_length=MAX_LINE,
+        constraint=clean_text,
         title=_("label_client_name", default="Name"),
         description=_(
             "help_client_name",
@@ -29,6 +34,8 @@ class IMandant(model.Schema):
         required=True,
     )
     client_number = schema.TextLine(
+        max_length=MAX_KEY,
+        constraint=clean_text,
         title=_("label_client_number", default="Mandantennummer"),
         description=_(
             "help_client_number",
@@ -43,14 +50,36 @@ class IMandant(model.Schema):
         required=True,
     )
     street = schema.TextLine(
-        title=_("label_street", default="Straße und Hausnummer"), required=False
+        max_length=MAX_LINE,
+        constraint=clean_text,
+        title=_("label_street", default="Straße und Hausnummer"),
+        required=False,
     )
-    zip_code = schema.TextLine(title=_("label_zip_code", default="PLZ"), required=False)
-    city = schema.TextLine(title=_("label_city", default="Ort"), required=False)
+    zip_code = schema.TextLine(
+        max_length=MAX_LINE,
+        constraint=clean_text,
+        title=_("label_zip_code", default="PLZ"),
+        required=False,
+    )
+    city = schema.TextLine(
+        max_length=MAX_LINE,
+        constraint=clean_text,
+        title=_("label_city", default="Ort"),
+        required=False,
+    )
     country = schema.TextLine(
-        title=_("label_country", default="Land"), required=False, default="Deutschland"
+        max_length=MAX_LINE,
+        constraint=clean_text,
+        title=_("label_country", default="Land"),
+        required=False,
+        default="Deutschland",
     )
-    phone = schema.TextLine(title=_("label_phone", default="Telefon"), required=False)
+    phone = schema.TextLine(
+        max_length=MAX_LINE,
+        constraint=clean_text,
+        title=_("label_phone", default="Telefon"),
+        required=False,
+    )
     email = Email(
         title=_("label_email", default="E-Mail-Adresse"),
         description=_(

@@ -5,6 +5,9 @@ from datetime import date
 from datetime import timedelta
 from kanzlei.akte import _
 from kanzlei.akte import settings
+from kanzlei.akte.limits import clean_text
+from kanzlei.akte.limits import MAX_KEY
+from kanzlei.akte.limits import MAX_LINE
 from plone.dexterity.content import Container
 from plone.supermodel import model
 from zope import schema
@@ -13,17 +16,24 @@ from zope.interface import implementer
 
 class IMandat(model.Schema):
     title = schema.TextLine(
+        max_length=MAX_LINE,
+        constraint=clean_text,
         title=_("label_subject", default="Gegenstand"),
         description=_("help_subject", default="Worum es in dem Mandat geht"),
         required=True,
     )
     file_number = schema.TextLine(
+        max_length=MAX_KEY,
+        constraint=clean_text,
         title=_("label_file_number", default="Aktenzeichen"),
         description=_("help_file_number", default="z. B. 123/26; eindeutig"),
         required=True,
     )
     opposing_party = schema.TextLine(
-        title=_("label_opposing_party", default="Gegner"), required=False
+        max_length=MAX_LINE,
+        constraint=clean_text,
+        title=_("label_opposing_party", default="Gegner"),
+        required=False,
     )
     responsible_lawyer = schema.Choice(
         title=_("label_responsible_lawyer", default="Sachbearbeiter"),

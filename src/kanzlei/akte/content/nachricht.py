@@ -5,6 +5,9 @@ from kanzlei.akte.content.dokument import DIRECTIONS
 from kanzlei.akte.content.dokument import FROM_CLIENT
 from kanzlei.akte.content.dokument import FROM_FIRM
 from kanzlei.akte.content.dokument import is_client_user
+from kanzlei.akte.limits import clean_text
+from kanzlei.akte.limits import MAX_LINE
+from kanzlei.akte.limits import MAX_TEXT
 from plone import api
 from plone.dexterity.content import Item
 from plone.supermodel import model
@@ -16,10 +19,16 @@ from zope.interface import implementer
 
 class INachricht(model.Schema):
     title = schema.TextLine(
-        title=_("label_message_subject", default="Betreff"), required=True
+        max_length=MAX_LINE,
+        constraint=clean_text,
+        title=_("label_message_subject", default="Betreff"),
+        required=True,
     )
     text = schema.Text(
-        title=_("label_message_text", default="Nachricht"), required=True
+        max_length=MAX_TEXT,
+        constraint=clean_text,
+        title=_("label_message_text", default="Nachricht"),
+        required=True,
     )
     direction = schema.Choice(
         title=_("label_direction", default="Richtung"),
@@ -28,7 +37,11 @@ class INachricht(model.Schema):
         required=True,
     )
     author = schema.TextLine(
-        title=_("label_author", default="Verfasst von"), required=False, readonly=True
+        max_length=MAX_LINE,
+        constraint=clean_text,
+        title=_("label_author", default="Verfasst von"),
+        required=False,
+        readonly=True,
     )
     attachments = RelationList(
         title=_("label_attachments", default="Anhänge"),

@@ -3,6 +3,8 @@
 from kanzlei.akte import _
 from kanzlei.akte.controlpanels.settings import IAkteSettings
 from kanzlei.akte.controlpanels.settings import REGISTRY_PREFIX
+from kanzlei.akte.mail.recipients import inbox_warning
+from plone import api
 from plone.app.registry.browser.controlpanel import ControlPanelFormWrapper
 from plone.app.registry.browser.controlpanel import RegistryEditForm
 
@@ -15,6 +17,12 @@ class AkteSettingsForm(RegistryEditForm):
         "controlpanel_description",
         default="Einstellungen der Kanzlei für die Online-Akte",
     )
+
+    def update(self):
+        super().update()
+        warning = inbox_warning()
+        if warning is not None and self.request.method == "GET":
+            api.portal.show_message(warning, self.request, type="warning")
 
 
 class AkteControlPanel(ControlPanelFormWrapper):

@@ -15,6 +15,8 @@ Used in ``instance/etc/zope.ini``::
 
 from wsgiref.util import application_uri
 
+import json
+
 
 def root_redirect_filter(global_conf, site_id):
     """PasteDeploy filter factory."""
@@ -47,4 +49,40 @@ class RootRedirect:
             # A response to HEAD has no body: on a kept-alive connection the
             # client would read it as the start of the next response.
             return [] if method == "HEAD" else [body]
+        return self.app(environ, start_response)
+
+
+BAD_PATH_MESSAGE = "Die Adresse enthält ungültige Zeichen (kein UTF-8)."
+
+
+def bad_request_filter(global_conf):
+    """PasteDeploy filter factory: refuse undecodable paths (``/%ff``) with 400."""
+    return BadRequestFilter
+
+
+class BadRequestFilter:
+    """Zope decodes ``PATH_INFO`` as UTF-8 before anything can handle an error: a
+    path that is no UTF-8 would end in a 500 with a traceback. Answer 400 with a
+    German message (JSON when the caller asks for it) instead."""
+
+    def __init__(self, app):
+        self.app = app
+
+    def __call__(self, environ, start_response):
+        try:
+            environ.get("PATH_INFO", "").encode("latin-1").decode("utf-8")
+        except UnicodeError:
+            if "application/json" in environ.get("HTTP_ACCEPT", ""):
+                body = json.dumps(
+                    {"type": "BadRequest", "message": BAD_PATH_MESSAGE}
+                ).encode()
+                content_type = "application/json"
+            else:
+                body = BAD_PATH_MESSAGE.encode()
+                content_type = "text/plain; charset=utf-8"
+            start_response(
+                "400 Bad Request",
+                [("Content-Type", content_type), ("Content-Length", str(len(body)))],
+            )
+            return [] if environ.get("REQUEST_METHOD") == "HEAD" else [body]
         return self.app(environ, start_response)

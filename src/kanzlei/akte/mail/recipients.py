@@ -1,6 +1,7 @@
 """Who is told: the mandate's clients, or the firm (responsible lawyer, else inbox)."""
 
 from Acquisition import aq_chain
+from kanzlei.akte import _
 from kanzlei.akte import settings as akte_settings
 from kanzlei.akte.accounts.links import active_userids
 from kanzlei.akte.content.mandant import IMandant
@@ -36,12 +37,37 @@ def client_addresses(obj):
     return result
 
 
+def inbox_address():
+    """The firm's inbox address from the control panel ("" while none is set)."""
+    return (akte_settings.get("inbox_email") or "").strip()
+
+
+def site_address():
+    """The site's sender address (``plone.email_from_address``, or "")."""
+    address = api.portal.get_registry_record("plone.email_from_address", default="")
+    return (address or "").strip()
+
+
 def firm_address(obj):
-    """The responsible lawyer's e-mail, else the firm's inbox address (or "")."""
+    """Who at the firm is told: the responsible lawyer, else the firm's inbox
+    address, else the site's own address. Never nobody while the site can mail."""
     mandat = enclosing(obj, IMandat)
     lawyer = getattr(mandat, "responsible_lawyer", None) if mandat is not None else None
-    email = user_email(lawyer)
-    return email or (akte_settings.get("inbox_email") or "").strip()
+    return user_email(lawyer) or inbox_address() or site_address()
+
+
+def inbox_warning():
+    """A German warning for the firm admin while no inbox address is set, else None."""
+    if inbox_address():
+        return None
+    return _(
+        "warning_no_inbox_email",
+        default="Es ist keine E-Mail-Adresse des Kanzlei-Eingangs eingetragen. "
+        "Hinweise auf Uploads und Nachrichten zu Mandaten ohne Sachbearbeiter gehen "
+        "an die Absenderadresse der Website (${fallback}). Bitte tragen Sie die "
+        "Eingangs-Adresse in den Einstellungen der Online-Akte ein.",
+        mapping={"fallback": site_address() or "-"},
+    )
 
 
 def is_active_client(userid, mandat):

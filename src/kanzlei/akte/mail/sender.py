@@ -25,6 +25,7 @@ from kanzlei.akte.mail import settings
 from kanzlei.akte.mail.digest import build_message
 from kanzlei.akte.mail.digest import Digest
 from kanzlei.akte.mail.digest import render
+from kanzlei.akte.pas import compat
 from plone import api
 from plone.app.uuid.utils import uuidToObject
 from smtplib import SMTPRecipientsRefused
@@ -243,7 +244,7 @@ def _send(message, sender_address, recipient):
     """
     mailhost = api.portal.get_tool("MailHost")
     data = message.as_bytes(policy=SMTP)
-    mailhost._makeMailer().send(sender_address, [recipient], data)
+    compat.mailer(mailhost).send(sender_address, [recipient], data)
 
 
 def _complete(portal, outcome, token, now):

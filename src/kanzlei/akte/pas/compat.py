@@ -148,3 +148,28 @@ def post_login(form):
     """What Plone's login form does after a successful login (initial-login flag,
     login time); returns whether it was the first login."""
     return form._post_login()
+
+
+# --- plone.restapi services ----------------------------------------------------------
+
+
+def user_by_login_name(users_service, login):
+    """The member plone.restapi's ``@users`` service finds for a login name."""
+    return users_service._get_user_by_login_name(login)
+
+
+def reset_tus_upload(upload):
+    """The state plone.restapi's ``TUSUpload.__init__`` starts with (we set our own
+    temporary directory, so we cannot call it)."""
+    upload._metadata = None
+    upload._file = None
+
+
+def no_content_marker():
+    from plone.restapi.services import _no_content_marker
+
+    return _no_content_marker
+
+
+# What a plone.restapi service returns for "204 No Content".
+NO_CONTENT = no_content_marker()

@@ -1,14 +1,14 @@
 """Marker interfaces and the action schema of the questionnaires."""
 
 from collective.easyform.interfaces import IAction
-from zope.interface import Interface
+from kanzlei.akte.uploads.interfaces import IGeneratedFile
 
 
-class IFragebogenAntworten(Interface):
+class IFragebogenAntworten(IGeneratedFile):
     """The readable answers of a questionnaire (an HTML Dokument from the client)."""
 
 
-class IFragebogenRohdaten(Interface):
+class IFragebogenRohdaten(IGeneratedFile):
     """The raw answers of a questionnaire as JSON (an internal Dokument, staff only).
 
     Notifications ignore it: its readable twin (IFragebogenAntworten) is the one that

@@ -22,6 +22,7 @@ from kanzlei.akte.content.dokument import is_client_user
 from kanzlei.akte.content.mandat import IMandat
 from kanzlei.akte.questionnaires.interfaces import IFragebogenAntworten
 from kanzlei.akte.questionnaires.interfaces import IFragebogenRohdaten
+from kanzlei.akte.uploads import policy
 from plone import api
 from plone.app.textfield.value import RichTextValue
 from plone.dexterity.utils import addContentToContainer
@@ -207,33 +208,15 @@ def _category():
 
 
 def upload_problems(rows, request):
-    """Files the client attached that the firm does not accept: {field: message}."""
-    allowed = {
-        e.lower().lstrip(".") for e in settings.get("allowed_upload_extensions") or ()
-    }
-    limit_mb = settings.get("max_upload_mb") or 0
+    """Files the client attached that the firm does not accept: {field: message}
+    (the portal's one upload policy, ``kanzlei.akte.uploads``)."""
     errors = {}
     for name, _question, value in rows:
         if not INamed.providedBy(value) or not value.getSize():
             continue
-        filename = value.filename or ""
-        ext = filename.rsplit(".", 1)[-1].lower() if "." in filename else ""
-        if allowed and ext not in allowed:
-            message = _(
-                "questionnaire_error_file_type",
-                default="Dateien dieses Typs können nicht hochgeladen werden. "
-                "Erlaubt sind: ${types}.",
-                mapping={"types": ", ".join(sorted(allowed))},
-            )
-        elif limit_mb and value.getSize() > limit_mb * 1024 * 1024:
-            message = _(
-                "questionnaire_error_file_size",
-                default="Die Datei ist größer als ${mb} MB.",
-                mapping={"mb": limit_mb},
-            )
-        else:
-            continue
-        errors[name] = translate(message, context=request)
+        refused = policy.problem(value.filename or "", value.getSize())
+        if refused is not None:
+            errors[name] = translate(refused.msgid, context=request)
     return errors
 
 

@@ -4,13 +4,14 @@ from AccessControl import getSecurityManager
 from kanzlei.akte import _
 from kanzlei.akte.content.validation import find_by_key
 from kanzlei.akte.content.validation import normalize_key
+from kanzlei.akte.csrf.check import token_authenticated
+from kanzlei.akte.pas import compat
 from kanzlei.akte.services.errors import APIError
 from kanzlei.akte.services.errors import ForbiddenError
 from kanzlei.akte.services.errors import NotFoundError
 from kanzlei.akte.services.errors import ValidationError
 from plone import api
 from plone.app.uuid.utils import uuidToObject
-from plone.restapi.services import _no_content_marker
 from plone.restapi.services import Service
 from zExceptions import Unauthorized
 from zope.interface import alsoProvides
@@ -28,9 +29,9 @@ USE_API = "kanzlei.akte: Use integration API"
 def disable_csrf_for_explicit_credentials(request):
     """A request that carries a bearer token (JWT or API token) cannot be forged by
     another site: no CSRF check. Cookie- and Basic-authenticated calls keep
-    plone.protect's check, since browsers resend both on their own."""
-    auth = request._auth or ""
-    if auth.lower().startswith("bearer ") or request.getHeader("X-Akte-Token"):
+    plone.protect's check, since browsers resend both on their own (and the central
+    same-origin check, ``kanzlei.akte.csrf.check``)."""
+    if token_authenticated(request):
         alsoProvides(request, plone.protect.interfaces.IDisableCSRFProtection)
 
 
@@ -51,7 +52,7 @@ class IntegrationService(Service):
             transaction.doom()
             self.request.response.setStatus(error.status)
             result = error.render(self.request)
-        if result is _no_content_marker:
+        if result is compat.NO_CONTENT:
             return None
         self.request.response.setHeader("Content-Type", "application/json")
         return json.dumps(result, indent=2, sort_keys=True, ensure_ascii=False)
@@ -78,7 +79,7 @@ class IntegrationService(Service):
             return {}
         try:
             data = json.loads(raw)
-        except ValueError:
+        except (ValueError, RecursionError):  # also too deeply nested JSON
             raise ValidationError(  # noqa: B904 - the parse error is no detail for users
                 _(
                     "api_error_invalid_json",

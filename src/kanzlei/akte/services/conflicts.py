@@ -4,6 +4,7 @@ content/validation.py refuses the duplicate (``DuplicateKey``) whoever stores it
 REST requests this view renders that refusal as a conflict instead of a server error.
 """
 
+from kanzlei.akte.pas import compat
 from plone.rest.errors import ErrorHandling
 from zope.i18n import translate
 
@@ -22,4 +23,4 @@ class DuplicateKeyErrorView(ErrorHandling):
         response.setHeader("Content-Type", "application/json")
         response.setStatus(409, lock=1)
         response.setBody(json.dumps(result, ensure_ascii=False), lock=1)
-        response._has_challenged = True
+        compat.mark_challenged(response)

@@ -2,6 +2,7 @@
 
 from kanzlei.akte import _
 from kanzlei.akte import settings
+from kanzlei.akte.uploads.names import extension  # noqa: F401 - for the pages
 from plone import api
 from Products.Five.browser import BrowserView
 from Products.Five.browser.pagetemplatefile import ViewPageTemplateFile
@@ -32,10 +33,6 @@ def current_userid():
 def file_type(filename):
     ext = os.path.splitext(filename or "")[1].lstrip(".")
     return ext.upper() if ext else "–"
-
-
-def extension(filename):
-    return os.path.splitext(filename or "")[1].lstrip(".").lower()
 
 
 def fullname(userid, cache):

@@ -6,9 +6,9 @@ from kanzlei.akte.browser.client.common import current_userid
 from kanzlei.akte.browser.client.common import extension
 from kanzlei.akte.browser.client.common import SAFE_INLINE_TYPES
 from kanzlei.akte.browser.client.mandat import ADD_DOKUMENT
-from kanzlei.akte.browser.client.mandat import upload_limits
+from kanzlei.akte.uploads import policy
+from kanzlei.akte.uploads.names import sanitize_name
 from kanzlei.akte.zipstream import blob_path
-from kanzlei.akte.zipstream import sanitize_name
 from kanzlei.akte.zipstream import stream_zip
 from kanzlei.akte.zipstream import UniqueNames
 from plone import api
@@ -113,41 +113,15 @@ class ZipView(BrowserView):
 
 
 def check_upload(upload, request):
-    """None when the upload is acceptable, else a German (translated) message."""
-    limits = upload_limits()
+    """None when the upload is acceptable, else a German (translated) message.
+
+    The rules are the portal's one upload policy (``kanzlei.akte.uploads``); checking
+    here first lets the page refuse a whole selection before anything is stored.
+    """
     filename = getattr(upload, "filename", None) or ""
-    if not filename:
-        return translate(
-            _("client_upload_no_file", default="Bitte wählen Sie eine Datei aus."),
-            context=request,
-        )
-    if extension(filename) not in limits["extensions"]:
-        return translate(
-            _(
-                "client_upload_bad_type",
-                default="Dieser Dateityp ist nicht erlaubt. Erlaubt sind: ${types}.",
-                mapping={"types": ", ".join(limits["extensions"])},
-            ),
-            context=request,
-        )
-    upload.seek(0, 2)
-    size = upload.tell()
-    upload.seek(0)
-    if size > limits["max_mb"] * 1024 * 1024:
-        return translate(
-            _(
-                "client_upload_too_big",
-                default="Die Datei ist größer als ${max} MB und wurde nicht "
-                "hochgeladen.",
-                mapping={"max": limits["max_mb"]},
-            ),
-            context=request,
-        )
-    if size == 0:
-        return translate(
-            _("client_upload_empty", default="Die Datei ist leer."), context=request
-        )
-    return None
+    size = policy.stream_size(upload) if filename else 0
+    refused = policy.problem(filename, size)
+    return translate(refused.msgid, context=request) if refused else None
 
 
 def store_upload(mandat, upload):

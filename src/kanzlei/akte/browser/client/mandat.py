@@ -1,7 +1,6 @@
 """@@akte-mandat: one mandate as the client sees it (documents, upload, messages)."""
 
 from kanzlei.akte import readstate
-from kanzlei.akte import settings
 from kanzlei.akte.accounts.staff import is_staff
 from kanzlei.akte.browser.client.common import ClientPage
 from kanzlei.akte.browser.client.common import current_userid
@@ -13,6 +12,9 @@ from kanzlei.akte.browser.formatting import format_datetime
 from kanzlei.akte.browser.formatting import format_size
 from kanzlei.akte.content.dokument import FROM_CLIENT
 from kanzlei.akte.content.dokument import FROM_FIRM
+from kanzlei.akte.limits import form_text
+from kanzlei.akte.limits import MAX_LINE
+from kanzlei.akte.uploads import policy
 from plone import api
 from urllib.parse import urlencode
 from zope.component import getUtility
@@ -40,18 +42,6 @@ def message_brains(mandat):
         mandat_uid=api.content.get_uuid(mandat),
         sort_on="created",
     )
-
-
-def upload_limits():
-    return {
-        "max_mb": settings.get("max_upload_mb"),
-        "extensions": sorted(
-            {
-                e.lower().lstrip(".")
-                for e in settings.get("allowed_upload_extensions") or ()
-            }
-        ),
-    }
 
 
 def thread(context, request, mark=True):
@@ -95,13 +85,12 @@ class AkteMandatView(ClientPage):
     def __call__(self):
         self.userid = current_userid()
         self.staff = is_staff(self.context)
-        form = self.request.form
-        self.q = (form.get("q") or "").strip()
-        self.category = form.get("kategorie") or ""
-        self.direction = form.get("richtung") or ""
+        self.q = form_text(self.request, "q", MAX_LINE)
+        self.category = form_text(self.request, "kategorie", MAX_LINE)
+        self.direction = form_text(self.request, "richtung", MAX_LINE)
         self.documents = self.load_documents()
         self.messages = thread(self.context, self.request)
-        self.limits = upload_limits()
+        self.limits = policy.limits()
         return super().__call__()
 
     def mandate(self):

@@ -9,9 +9,12 @@ from kanzlei.akte.browser.client.files import archive_name
 from kanzlei.akte.browser.client.mandat import ADD_NACHRICHT
 from kanzlei.akte.browser.client.messages import send_message
 from kanzlei.akte.browser.formatting import format_datetime
+from kanzlei.akte.limits import form_text
+from kanzlei.akte.limits import MAX_LINE
+from kanzlei.akte.limits import MAX_TEXT
 from kanzlei.akte.security.relations import viewable_targets
+from kanzlei.akte.uploads.names import sanitize_name
 from kanzlei.akte.zipstream import blob_path
-from kanzlei.akte.zipstream import sanitize_name
 from kanzlei.akte.zipstream import stream_zip
 from kanzlei.akte.zipstream import UniqueNames
 from plone import api
@@ -124,8 +127,8 @@ class MeineDatenView(ClientPage):
 
     def submit_correction(self):
         CheckAuthenticator(self.request)
-        text = (self.request.form.get("text") or "").strip()
-        uid = self.request.form.get("mandat") or ""
+        text = form_text(self.request, "text")
+        uid = form_text(self.request, "mandat", MAX_LINE)
         targets = {b.UID: b for b in self.writable_mandates()}
         if not text:
             self.errors["text"] = translate(
@@ -133,6 +136,11 @@ class MeineDatenView(ClientPage):
                     "client_data_text_missing",
                     default="Bitte beschreiben Sie, was korrigiert werden soll.",
                 ),
+                context=self.request,
+            )
+        elif len(text) > MAX_TEXT:
+            self.errors["text"] = translate(
+                _("client_msg_text_long", default="Die Nachricht ist zu lang."),
                 context=self.request,
             )
         if uid not in targets:

@@ -8,7 +8,10 @@ from kanzlei.akte.browser.client.files import store_upload
 from kanzlei.akte.browser.client.files import uploads_from
 from kanzlei.akte.browser.client.mandat import ADD_NACHRICHT
 from kanzlei.akte.browser.client.mandat import thread
-from kanzlei.akte.zipstream import sanitize_name
+from kanzlei.akte.limits import form_text
+from kanzlei.akte.limits import MAX_LINE
+from kanzlei.akte.limits import MAX_TEXT
+from kanzlei.akte.uploads.names import sanitize_name
 from plone import api
 from plone.protect import CheckAuthenticator
 from z3c.relationfield import RelationValue
@@ -17,10 +20,6 @@ from zope.i18n import translate
 from zope.intid.interfaces import IIntIds
 
 import json
-
-
-MAX_SUBJECT = 200
-MAX_TEXT = 20000
 
 
 def send_message(mandat, subject, text, documents=()):
@@ -52,7 +51,7 @@ class NachrichtSendenView(ClientPage):
     def wants_json(self):
         return "application/json" in (self.request.getHeader("Accept") or "")
 
-    def _t(self, message):
+    def translate_text(self, message):
         return translate(message, context=self.request)
 
     def back_url(self):
@@ -68,39 +67,39 @@ class NachrichtSendenView(ClientPage):
         CheckAuthenticator(self.request)
         form = self.request.form
         if not self.can_write():
-            self.errors["form"] = self._t(
+            self.errors["form"] = self.translate_text(
                 _(
                     "client_msg_not_allowed",
                     default="In dieser Akte können keine Nachrichten mehr "
                     "gesendet werden.",
                 )
             )
-            return self._failed(403)
-        subject = (form.get("betreff") or "").strip()
-        text = (form.get("text") or "").strip()
+            return self.failed(403)
+        subject = form_text(self.request, "betreff")
+        text = form_text(self.request, "text")
         if not subject:
-            self.errors["betreff"] = self._t(
+            self.errors["betreff"] = self.translate_text(
                 _(
                     "client_msg_subject_missing",
                     default="Bitte geben Sie einen Betreff ein.",
                 )
             )
-        elif len(subject) > MAX_SUBJECT:
-            self.errors["betreff"] = self._t(
+        elif len(subject) > MAX_LINE:
+            self.errors["betreff"] = self.translate_text(
                 _(
                     "client_msg_subject_long",
                     default="Der Betreff ist zu lang (höchstens 200 Zeichen).",
                 )
             )
         if not text:
-            self.errors["text"] = self._t(
+            self.errors["text"] = self.translate_text(
                 _(
                     "client_msg_text_missing",
                     default="Bitte schreiben Sie eine Nachricht.",
                 )
             )
         elif len(text) > MAX_TEXT:
-            self.errors["text"] = self._t(
+            self.errors["text"] = self.translate_text(
                 _("client_msg_text_long", default="Die Nachricht ist zu lang.")
             )
         uploads = uploads_from(self.request, "anhang")
@@ -109,9 +108,9 @@ class NachrichtSendenView(ClientPage):
             if error:
                 self.errors["anhang"] = f"{sanitize_name(upload.filename)}: {error}"
                 break
-        referenced = self._referenced(form.get("dokument_uid", []))
+        referenced = self.referenced(form.get("dokument_uid", []))
         if self.errors:
-            return self._failed(400)
+            return self.failed(400)
         documents = [store_upload(self.context, u) for u in uploads] + referenced
         message = send_message(self.context, subject, text, documents)
         if self.wants_json():
@@ -124,7 +123,7 @@ class NachrichtSendenView(ClientPage):
         )
         return self.request.response.redirect(self.back_url())
 
-    def _referenced(self, uids):
+    def referenced(self, uids):
         """Documents of this mandate the user may see, by uid (e.g. fresh uploads)."""
         uids = [
             u
@@ -140,7 +139,7 @@ class NachrichtSendenView(ClientPage):
         )
         return [b.getObject() for b in brains]
 
-    def _failed(self, status):
+    def failed(self, status):
         self.request.response.setStatus(status)
         if self.wants_json():
             self.request.response.setHeader(

@@ -8,6 +8,8 @@ from kanzlei.akte.browser.client.common import current_userid
 from kanzlei.akte.browser.client.common import fullname
 from kanzlei.akte.browser.formatting import format_date
 from kanzlei.akte.content.dokument import FROM_FIRM
+from kanzlei.akte.limits import form_text
+from kanzlei.akte.limits import MAX_LINE
 from plone import api
 from urllib.parse import quote
 
@@ -83,9 +85,9 @@ class MeineAkteView(ClientPage):
         if len(self.all_brains) == 1 and not self.request.form.get("alle"):
             return self.request.response.redirect(self.all_brains[0].getURL())
         self.errors = {}
-        self.query = (self.request.form.get("q") or "").strip()
-        self.date_from = (self.request.form.get("von") or "").strip()
-        self.date_to = (self.request.form.get("bis") or "").strip()
+        self.query = form_text(self.request, "q", MAX_LINE)
+        self.date_from = form_text(self.request, "von", MAX_LINE)
+        self.date_to = form_text(self.request, "bis", MAX_LINE)
         self.rows = self.build_rows()
         return super().__call__()
 

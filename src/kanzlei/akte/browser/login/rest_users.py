@@ -12,6 +12,7 @@ reset token or the old password must pass our password policy.
 from kanzlei.akte.accounts.emails import email_in_use
 from kanzlei.akte.accounts.emails import MSG_EMAIL_IN_USE
 from kanzlei.akte.accounts.passwords import check_password
+from kanzlei.akte.pas import compat
 from kanzlei.akte.pas import reset
 from plone import api
 from plone.restapi import _ as restapi_message
@@ -45,6 +46,15 @@ MSG_WRONG_USER = restapi_message(
 
 
 class AkteUsersPost(UsersPost):
+    def error(self, status, error_type, message):
+        self.request.response.setStatus(status)
+        return {
+            "error": {
+                "type": error_type,
+                "message": translate(message, context=self.request),
+            }
+        }
+
     def reply(self):
         if len(self.params) == 2 and self.params[1] == "reset-password":
             return self.reset_password()
@@ -54,7 +64,7 @@ class AkteUsersPost(UsersPost):
         """No answer (status, body) tells whether the user exists."""
         data = json_body(self.request) or {}
         if not isinstance(data, dict):
-            return self._error(400, "Invalid parameters", MSG_PARAMETERS)
+            return self.error(400, "Invalid parameters", MSG_PARAMETERS)
         if not data:
             reset.request_reset(self.params[0], self.request)
             return self.reply_no_content()
@@ -69,8 +79,8 @@ class AkteUsersPost(UsersPost):
             login = user.getUserName() if user is not None else self.params[0]
             problems = check_password(password, login, fullname)
             if problems:
-                return self._error(400, "Invalid password", " ".join(problems))
-        if self._get_user_by_login_name(self.params[0]) is None:
+                return self.error(400, "Invalid password", " ".join(problems))
+        if compat.user_by_login_name(self, self.params[0]) is None:
             return self.unknown_user_answer(data)
         return super().reply()
 
@@ -78,26 +88,26 @@ class AkteUsersPost(UsersPost):
         """The stock endpoint's checks of the parameters, made before any look-up."""
         token, old = data.get("reset_token"), data.get("old_password")
         if token and old:
-            return self._error(400, "Invalid parameters", MSG_TOKEN_AND_OLD)
+            return self.error(400, "Invalid parameters", MSG_TOKEN_AND_OLD)
         if token and not data.get("new_password"):
-            return self._error(400, "Invalid parameters", MSG_TOKEN_NEEDS_NEW)
+            return self.error(400, "Invalid parameters", MSG_TOKEN_NEEDS_NEW)
         if old and not data.get("new_password"):
-            return self._error(400, "Invalid parameters", MSG_OLD_NEEDS_NEW)
+            return self.error(400, "Invalid parameters", MSG_OLD_NEEDS_NEW)
         return None
 
     def unknown_user_answer(self, data):
         """What the stock endpoint answers for an existing user in the same case."""
         if data.get("reset_token"):
-            return self._error(403, "Unknown Token", MSG_UNKNOWN_TOKEN)
+            return self.error(403, "Unknown Token", MSG_UNKNOWN_TOKEN)
         if data.get("old_password"):
             if not (self.can_manage_users or self.can_set_own_password):
-                return self._error(403, "Not allowed", MSG_NOT_ALLOWED)
-            return self._error(
+                return self.error(403, "Not allowed", MSG_NOT_ALLOWED)
+            return self.error(
                 403,
                 "Wrong user",
                 Message(MSG_WRONG_USER, mapping={"username": self.params[0]}),
             )
-        return self._error(400, "Invalid parameters", MSG_PARAMETERS)
+        return self.error(400, "Invalid parameters", MSG_PARAMETERS)
 
 
 class AkteUsersPatch(UsersPatch):

@@ -8,6 +8,8 @@ number (prefix) and the Aktenzeichen (prefix) of one of their mandates.
 from kanzlei.akte import _
 from kanzlei.akte.accounts.staff import is_staff
 from kanzlei.akte.browser.formatting import format_datetime
+from kanzlei.akte.limits import form_text
+from kanzlei.akte.limits import MAX_LINE
 from plone import api
 from plone.base.utils import munge_search_term
 from plone.batching import Batch
@@ -42,8 +44,7 @@ class AreaView(BrowserView):
 
     @property
     def term(self):
-        term = self.request.form.get("q")
-        return term.strip()[:200] if isinstance(term, str) else ""
+        return form_text(self.request, "q", MAX_LINE)
 
     def can_add(self):
         return api.user.has_permission("kanzlei.akte: Add Mandant", obj=self.context)

@@ -7,6 +7,7 @@ their "Meine Online-Akte", staff to the client area ``/mandanten``.
 from kanzlei.akte import settings
 from kanzlei.akte.accounts.staff import is_staff
 from kanzlei.akte.browser.client import landing_url
+from kanzlei.akte.mail.recipients import inbox_warning
 from plone import api
 from Products.Five.browser import BrowserView
 
@@ -24,6 +25,10 @@ class StartView(BrowserView):
         portal = api.portal.get()
         if not api.user.is_anonymous():
             if is_staff(portal):
+                warning = inbox_warning()
+                if warning is not None:
+                    # shown on the client area, where the start page sends staff
+                    api.portal.show_message(warning, self.request, type="warning")
                 return self.redirect(staff_url(portal))
             target = landing_url(portal, api.user.get_current())
             if target != portal.absolute_url():

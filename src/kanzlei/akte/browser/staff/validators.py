@@ -16,6 +16,10 @@ from kanzlei.akte.content.validation import assert_unique
 from kanzlei.akte.content.validation import duplicate_client_number
 from kanzlei.akte.content.validation import duplicate_file_number
 from kanzlei.akte.content.validation import normalize_key
+from kanzlei.akte.uploads import policy
+from kanzlei.akte.uploads.guard import EXTERNAL_ID_FIRM_ONLY
+from kanzlei.akte.uploads.names import sanitize_name
+from plone.namedfile.interfaces import INamed
 from z3c.form import validator
 from zope import schema
 from zope.interface import Interface
@@ -99,6 +103,9 @@ class FirstMandateFileNumberValidator(FileNumberValidator):
 
 
 class FileValidator(validator.SimpleFieldValidator):
+    """Missing file; the portal's upload rules (``kanzlei.akte.uploads``) as a form
+    error next to the field (the Dokument subscriber enforces them anyway)."""
+
     def validate(self, value, force=False):
         try:
             super().validate(value, force)
@@ -109,6 +116,24 @@ class FileValidator(validator.SimpleFieldValidator):
                     default="Bitte wählen Sie eine Datei aus.",
                 )
             ) from error
+        if not INamed.providedBy(value):
+            return  # no new file (edit form: keep the current one)
+        refused = policy.problem(
+            sanitize_name(value.filename, fallback="dokument"),
+            value.getSize(),
+            check_type=not policy.trusted_uploader(self.context),
+        )
+        if refused is not None:
+            raise Invalid(refused.msgid)
+
+
+class ExternalIdValidator(validator.SimpleFieldValidator):
+    """Only staff and integrations set the law-office software's document id."""
+
+    def validate(self, value, force=False):
+        super().validate(value, force)
+        if value and not policy.trusted_uploader(self.context):
+            raise Invalid(EXTERNAL_ID_FIRM_ONLY)
 
 
 validator.WidgetValidatorDiscriminators(
@@ -121,3 +146,6 @@ validator.WidgetValidatorDiscriminators(
     FirstMandateFileNumberValidator, field=IErstesMandat["mandat_file_number"]
 )
 validator.WidgetValidatorDiscriminators(FileValidator, field=IDokument["file"])
+validator.WidgetValidatorDiscriminators(
+    ExternalIdValidator, field=IDokument["external_id"]
+)

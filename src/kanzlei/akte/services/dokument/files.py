@@ -1,10 +1,11 @@
 """The ``file`` of a document upsert: base64 in the body or a finished TUS upload."""
 
 from kanzlei.akte import _
-from kanzlei.akte import settings
 from kanzlei.akte.services.errors import too_large
 from kanzlei.akte.services.errors import ValidationError
 from kanzlei.akte.services.upload.tus import get_upload
+from kanzlei.akte.uploads import policy
+from kanzlei.akte.uploads.names import sanitize_name
 from plone.namedfile.file import NamedBlobFile
 
 import base64
@@ -52,7 +53,7 @@ class IncomingFile:
         self.content_type = spec.get("content-type") or spec.get("content_type")
         self.upload = None
         self.data = None
-        limit = settings.get("max_upload_mb")
+        limit = policy.limits()["max_mb"]
         if spec.get("upload"):
             self.upload = get_upload(spec["upload"])
             if self.upload is None:
@@ -68,7 +69,7 @@ class IncomingFile:
             if encoding != "base64":
                 raise _invalid("encoding must be base64")
             raw = spec["data"]
-            if not isinstance(raw, str) or len(raw) * 3 // 4 > limit * 1024 * 1024 + 3:
+            if not isinstance(raw, str) or len(raw) * 3 // 4 > limit * policy.MB + 3:
                 if isinstance(raw, str):
                     raise too_large(limit)
                 raise _invalid("data must be a base64 string")
@@ -80,10 +81,11 @@ class IncomingFile:
             self.sha256 = hashlib.sha256(self.data).hexdigest()
         else:
             raise _invalid("either data (base64) or upload (TUS id) is required")
-        if self.size > limit * 1024 * 1024:
+        if self.size > limit * policy.MB:
             raise too_large(limit)
         if not self.filename or not isinstance(self.filename, str):
             raise _invalid("filename is required")
+        self.filename = sanitize_name(self.filename, fallback="dokument")
         self.explicit_type = bool(self.content_type)
         self.content_type = self.content_type or "application/octet-stream"
 

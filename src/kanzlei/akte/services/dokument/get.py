@@ -9,6 +9,7 @@ from kanzlei.akte.services.base import isodate
 from kanzlei.akte.services.base import lookup
 from kanzlei.akte.services.base import required
 from kanzlei.akte.services.errors import NotFoundError
+from kanzlei.akte.uploads.names import sanitize_name
 from plone import api
 
 
@@ -24,7 +25,7 @@ def file_info(obj):
     if file is None:
         return None
     return {
-        "filename": file.filename,
+        "filename": sanitize_name(file.filename, fallback="dokument"),
         "content-type": file.contentType,
         "size": file.getSize(),
         "download": f"{obj.absolute_url()}/@@download/file",

@@ -9,13 +9,17 @@ then moved into the blob storage (``blob.consumeFile``) without being read.
 
 from AccessControl import getSecurityManager
 from base64 import b64decode
-from kanzlei.akte import settings
+from kanzlei.akte import _
+from kanzlei.akte.errors.classify import refusal
+from kanzlei.akte.pas import compat
 from kanzlei.akte.services.base import disable_csrf_for_explicit_credentials
 from kanzlei.akte.services.base import USE_API
+from kanzlei.akte.uploads import policy
+from kanzlei.akte.uploads.names import sanitize_name
 from plone import api
-from plone.restapi.services import _no_content_marker
 from plone.restapi.services.content import tus
 from uuid import uuid4
+from zExceptions import BadRequest
 from zExceptions import Forbidden
 from zExceptions import Unauthorized
 
@@ -47,8 +51,7 @@ class AkteUpload(tus.TUSUpload):
         self.tmp_dir = tmp_dir()
         self.filepath = os.path.join(self.tmp_dir, self.file_prefix + self.uid)
         self.metadata_path = self.filepath + ".json"
-        self._metadata = None
-        self._file = None
+        compat.reset_tus_upload(self)
         if metadata is not None:
             self.initialize(metadata)
 
@@ -68,10 +71,6 @@ def get_upload(upload_id):
     return upload
 
 
-def max_bytes():
-    return settings.get("max_upload_mb") * 1024 * 1024
-
-
 def _check_permission(request, context):
     if not getSecurityManager().checkPermission(USE_API, context):
         if api.user.is_anonymous():
@@ -80,11 +79,88 @@ def _check_permission(request, context):
     disable_csrf_for_explicit_credentials(request)
 
 
+def parse_metadata(request):
+    """The ``Upload-Metadata`` header as a dict; None when it is malformed."""
+    metadata = {}
+    for item in (request.getHeader("Upload-Metadata") or "").split(","):
+        key_value = item.split()
+        if len(key_value) == 2:
+            try:
+                metadata[key_value[0].lower()] = b64decode(key_value[1]).decode("utf-8")
+            except ValueError:
+                return None
+    return metadata
+
+
+def announced_length(request):
+    """The ``Upload-Length`` header as an int, or None."""
+    try:
+        return int(request.getHeader("Upload-Length") or "")
+    except ValueError:
+        return None
+
+
+def invalid_header(name):
+    return refusal(
+        BadRequest,
+        _(
+            "upload_error_header",
+            default="Der Header ${name} fehlt oder ist ungültig.",
+            mapping={"name": name},
+        ),
+    )
+
+
+def creation_problem(request, check_type):
+    """Refuse a new upload at once: length over the limit (413), a type the firm
+    does not accept (415), malformed headers (400). Returns (refusal, metadata)."""
+    length = announced_length(request)
+    if length is None:
+        return invalid_header("Upload-Length"), None
+    metadata = parse_metadata(request)
+    if metadata is None:
+        return invalid_header("Upload-Metadata"), None
+    refused = policy.size_problem(length)
+    filename = metadata.get("filename")
+    if refused is None and filename and check_type:
+        refused = policy.type_problem(sanitize_name(filename))
+    metadata["length"] = length
+    return refused, metadata
+
+
 class _Errors:
     def error(self, type, message, status=400):  # noqa: A002 - plone.restapi's signature
         """Our API's error format: ``{"type": ..., "message": ...}``."""
         self.request.response.setStatus(status)
         return {"type": type, "message": message}
+
+    def refuse(self, refused):
+        self.request.response.setStatus(type(refused))
+        return {"type": type(refused).__name__, "message": str(refused)}
+
+
+class _Overflow:
+    """PATCH: never more bytes than announced (413), never a wrong offset (409)."""
+
+    def overflow(self, upload):
+        try:
+            incoming = int(self.request.getHeader("Content-Length") or 0)
+            offset = int(self.request.getHeader("Upload-Offset", ""))
+        except ValueError:
+            return self.refuse(invalid_header("Upload-Offset"))
+        if offset != upload.offset():
+            return self.error("Conflict", "Upload-Offset does not match", 409)
+        if offset + incoming > upload.length():
+            return self.refuse(
+                refusal(
+                    policy.RequestEntityTooLarge,
+                    _(
+                        "upload_error_more_than_announced",
+                        default="Mehr Daten als in Upload-Length angekündigt.",
+                    ),
+                )
+            )
+        return None
 
 
 class UploadPost(_Errors, tus.UploadPost):
@@ -92,29 +168,9 @@ class UploadPost(_Errors, tus.UploadPost):
         _check_permission(self.request, self.context)
         if not self.check_tus_version():
             return self.unsupported_version()
-        try:
-            length = int(self.request.getHeader("Upload-Length", ""))
-        except ValueError:
-            return self.error("BadRequest", "Missing or invalid Upload-Length header")
-        if length <= 0:
-            return self.error("BadRequest", "Upload-Length must be positive")
-        if length > max_bytes():
-            return self.error(
-                "RequestEntityTooLarge",
-                f"File too large (limit {settings.get('max_upload_mb')} MB)",
-                413,
-            )
-        metadata = {}
-        for item in self.request.getHeader("Upload-Metadata", "").split(","):
-            key_value = item.split()
-            if len(key_value) == 2:
-                try:
-                    metadata[key_value[0].lower()] = b64decode(key_value[1]).decode(
-                        "utf-8"
-                    )
-                except ValueError:
-                    return self.error("BadRequest", "Invalid Upload-Metadata header")
-        metadata["length"] = length
+        refused, metadata = creation_problem(self.request, False)
+        if refused is not None:
+            return self.refuse(refused)
         metadata["mode"] = "akte"
         upload = AkteUpload(uuid4().hex, metadata=metadata)
         self.request.response.setStatus(201)
@@ -124,6 +180,30 @@ class UploadPost(_Errors, tus.UploadPost):
         self.request.response.setHeader("Upload-Expires", upload.expires())
         self.request.response.setHeader("Tus-Resumable", "1.0.0")
         return {"upload": upload.uid}
+
+
+class PloneUploadPost(_Errors, tus.UploadPost):
+    """plone.restapi's ``@tus-upload``/``@tus-replace`` with the portal's upload rules
+    at creation; the finished file is checked again when it becomes a Dokument."""
+
+    def reply(self):
+        if not self.check_tus_version():
+            return self.unsupported_version()
+        check_type = not policy.trusted_uploader(self.context)
+        refused, _metadata = creation_problem(self.request, check_type)
+        if refused is not None:
+            return self.refuse(refused)
+        return super().reply()
+
+
+class PloneUploadPatch(_Errors, _Overflow, tus.UploadPatch):
+    def reply(self):
+        upload = self.tus_upload()
+        if upload is not None:
+            refused = self.overflow(upload)
+            if refused is not None:
+                return refused
+        return super().reply()
 
 
 class _Existing(_Errors):
@@ -143,27 +223,17 @@ class UploadHead(_Existing, tus.UploadHead):
     def error(self, type, message, status=400):  # noqa: A002
         """A HEAD answer has no body (one would break the HTTP connection)."""
         self.request.response.setStatus(status)
-        return _no_content_marker
+        return compat.NO_CONTENT
 
 
-class UploadPatch(_Existing, tus.UploadPatch):
+class UploadPatch(_Existing, _Overflow, tus.UploadPatch):
     def reply(self):
         upload = self.tus_upload()
         if upload is not None:
             self.check_add_modify_permission("akte")
-            try:
-                incoming = int(self.request.getHeader("Content-Length") or 0)
-                offset = int(self.request.getHeader("Upload-Offset", ""))
-            except ValueError:
-                return self.error(
-                    "BadRequest", "Missing or invalid Upload-Offset header"
-                )
-            if offset != upload.offset():
-                return self.error("Conflict", "Upload-Offset does not match", 409)
-            if offset + incoming > upload.length():
-                return self.error(
-                    "RequestEntityTooLarge", "More data than announced", 413
-                )
+            refused = self.overflow(upload)
+            if refused is not None:
+                return refused
         return super().reply()
 
     def create_or_modify_content(self, tus_upload):

@@ -1,0 +1,1 @@
+"""Cross-site request forgery: one check for every state-changing request."""
