@@ -99,3 +99,40 @@ def test_committed_blob_path(portal):
 def test_mailer(portal):
     mailer = compat.mailer(api.portal.get_tool("MailHost"))
     assert callable(mailer.send)
+
+
+def test_restapi_helpers(portal):
+    from kanzlei.akte.services.upload.tus import AkteUpload
+    from plone.restapi.services import _no_content_marker  # noqa: PLC2701
+    from plone.restapi.services.users.add import UsersPost
+
+    assert compat.NO_CONTENT is _no_content_marker
+    make_client(portal, "Karl K", "K-9", "9/26", userid="karl")
+    service = UsersPost.__new__(UsersPost)  # only the look-up is used
+    service.context, service.request = portal, portal.REQUEST
+    assert compat.user_by_login_name(service, "karl").getId() == "karl"
+    assert compat.user_by_login_name(service, "niemand") is None
+    upload = AkteUpload("compat-test")
+    assert upload.metadata() == {}  # the base class's state is there
+
+
+def test_post_login_of_plones_login_form(portal):
+    from kanzlei.akte.browser.login.login import AkteLoginForm
+
+    make_client(portal, "Lea L", "L-9", "9/26", userid="lea")
+    form = AkteLoginForm(portal, portal.REQUEST)
+    with api.env.adopt_user(username="lea"):
+        assert compat.post_login(form) in (True, False)
+
+
+def test_zmi_add_forms_of_both_plugins(portal):
+    from kanzlei.akte.pas import apitokens
+    from kanzlei.akte.pas import plugin
+
+    html = plugin.manage_addKanzleiAktePlugin(portal.acl_users)
+    assert 'action="addKanzleiAktePlugin"' in html
+    assert 'action="addApiTokenPlugin"' in apitokens.manage_addApiTokenPluginForm(
+        portal.acl_users
+    )
+    plugin.addKanzleiAktePlugin(portal.acl_users, "zweites_plugin", "Zweites")
+    assert portal.acl_users["zweites_plugin"].meta_type == plugin.META_TYPE

@@ -17,4 +17,4 @@ def is_staff(context=None, user=None):
         if api.user.is_anonymous():
             return False
         return bool(api.user.has_permission(MANAGE_CLIENTS, obj=obj))
-    return bool(user.has_permission(MANAGE_CLIENTS, obj))
+    return bool(api.user.has_permission(MANAGE_CLIENTS, user=user, obj=obj))

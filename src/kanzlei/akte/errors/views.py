@@ -45,6 +45,11 @@ def language(request):
     return "en" if accept.startswith("en") else "de"
 
 
+# Statuses whose own text helps the caller fix the request (never 401/403/404: their
+# texts may name objects the caller may not see).
+DETAILED = frozenset({400, 405, 409, 413, 415, 422})
+
+
 def describe(exception, request):
     """(status, body dict) of an exception for this request; logs it."""
     status, kind, message, reference = classify(exception)
@@ -54,6 +59,10 @@ def describe(exception, request):
             message, context=request, target_language=language(request)
         ),
     }
+    detail = str(exception or "")[:2000]
+    if status in DETAILED and detail and not getattr(exception, "msgid", None):
+        # e.g. plone.restapi's list of the fields that are missing or invalid
+        body["detail"] = detail
     if reference:
         body["reference"] = reference
         logger.error(
@@ -124,7 +133,8 @@ class ErrorView(ExceptionView):
         # locked: plone.transformchain sets the status from the exception class
         # again when the request fails (ValueError would be 500 once more)
         response.setStatus(status, lock=True)
-        if "text/html" not in (self.request.getHeader("Accept") or ""):
+        accept = self.request.getHeader("Accept") or ""
+        if "json" in accept and "text/html" not in accept:
             response.setHeader("Content-Type", "application/json")
             return json.dumps(body)
         self.request.set("disable_border", True)

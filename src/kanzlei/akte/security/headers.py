@@ -114,12 +114,14 @@ def content_security_policy(request, response):
 
 def apply_headers(request, response):
     response.setHeader("X-Content-Type-Options", "nosniff")
-    response.setHeader("Referrer-Policy", "same-origin")
+    if not response.getHeader("Referrer-Policy"):  # e.g. no-referrer on @@registrierung
+        response.setHeader("Referrer-Policy", "same-origin")
     policy = content_security_policy(request, response)
     if policy:
         response.setHeader("Content-Security-Policy", policy)
     file_response = is_file_response(request, response)
-    if file_response and media_type(response) not in INLINE_TYPES:
+    delivered = response.getStatus() < 300  # an error page stays a page
+    if delivered and file_response and media_type(response) not in INLINE_TYPES:
         response.setHeader(
             "Content-Disposition",
             attachment(response.getHeader("Content-Disposition")),
