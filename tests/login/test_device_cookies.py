@@ -9,16 +9,21 @@ from kanzlei.akte.pas.devices import COOKIE
 from kanzlei.akte.testing import make_client
 from plone import api
 
+import pytest
 import requests
 import transaction
 
 
-def test_known_browser_gets_in_while_the_ip_is_throttled(functional, base_url):
+@pytest.fixture
+def two_users(functional):
     portal = functional["portal"]
     make_client(portal, "Müller", "K-1", "1/26", userid="mueller")
     make_client(portal, "Schulz", "K-2", "2/26", userid="schulz")
     api.portal.set_registry_record("kanzlei.akte.login.ip_max_failures", 3)
     transaction.commit()
+
+
+def test_known_browser_gets_in_while_the_ip_is_throttled(two_users, base_url):
 
     office, _ = form_login(base_url, "mueller", PASSWORD)
     assert is_logged_in(office, base_url)
@@ -35,12 +40,7 @@ def test_known_browser_gets_in_while_the_ip_is_throttled(functional, base_url):
     assert is_logged_in(office, base_url)
 
 
-def test_device_cookie_names_one_login_and_cannot_be_forged(functional, base_url):
-    portal = functional["portal"]
-    make_client(portal, "Müller", "K-1", "1/26", userid="mueller")
-    make_client(portal, "Schulz", "K-2", "2/26", userid="schulz")
-    api.portal.set_registry_record("kanzlei.akte.login.ip_max_failures", 3)
-    transaction.commit()
+def test_device_cookie_names_one_login_and_cannot_be_forged(two_users, base_url):
     office, _ = form_login(base_url, "mueller", PASSWORD)
     cookie = office.cookies.get(COOKIE)
     for i in range(3):
