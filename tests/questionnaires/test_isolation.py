@@ -126,3 +126,25 @@ def test_staff_add_a_questionnaire_from_a_template(akte_web):
     [brain] = api.content.find(context=mandat, portal_type="EasyForm")
     assert brain.Title == "Unfall vom 20.11."
     assert brain.review_state == "offen"
+
+
+def test_client_reads_own_questionnaire_over_rest_without_saved_answers(
+    akte_web, forms, base_url
+):
+    """collective.easyform's serialiser asked for a permission by its id: a client's
+    ``GET <questionnaire>`` and ``@search?fullobjects=1`` were 500s."""
+    _form_a, form_b = forms
+    b = session("mandant-b", CLIENT_PASSWORD)
+    b.headers["Accept"] = "application/json"
+    own = b.get(form_b.absolute_url())
+    assert own.status_code == 200, own.text
+    assert own.json()["@id"] == form_b.absolute_url()
+    assert "savedDataStorage" not in own.json()
+    found = b.get(
+        base_url + "/@search", params={"portal_type": "EasyForm", "fullobjects": 1}
+    )
+    assert found.status_code == 200
+    assert [item["@id"] for item in found.json()["items"]] == [form_b.absolute_url()]
+    staff = session("anwalt", STAFF_PASSWORD)
+    staff.headers["Accept"] = "application/json"
+    assert staff.get(form_b.absolute_url()).status_code == 200

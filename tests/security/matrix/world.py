@@ -8,8 +8,8 @@ ids ``mandant-…`` / ``akte-…``) is collected in ``Client.tokens``.
 
 from dataclasses import dataclass
 from dataclasses import field
+from kanzlei.akte.accounts.links import link_user
 from kanzlei.akte.browser.client.messages import send_message
-from kanzlei.akte.clients import link_user
 from kanzlei.akte.questionnaires.presets import add_from_preset
 from kanzlei.akte.testing import make_staff
 from plone import api

@@ -11,13 +11,16 @@
 """
 
 from AccessControl import getSecurityManager
+from AccessControl import Unauthorized
 from kanzlei.akte import logger
 from kanzlei.akte.errors.classify import classify
 from kanzlei.akte.errors.interfaces import IAkteAPIRequest
 from kanzlei.akte.interfaces import IKanzleiAkteLayer
 from kanzlei.akte.pas import compat
+from kanzlei.akte.security.traversal import visible_context
 from plone.rest.errors import ErrorHandling
 from plone.rest.interfaces import IAPIRequest
+from Products.CMFPlone import browser as plone_browser
 from Products.CMFPlone.browser.exceptions import ExceptionView
 from Products.Five.browser.pagetemplatefile import ViewPageTemplateFile
 from zope.component.hooks import getSite
@@ -25,6 +28,7 @@ from zope.i18n import translate
 from zope.interface import alsoProvides
 
 import json
+import os
 import sys
 import traceback
 
@@ -122,17 +126,25 @@ class ErrorView(ExceptionView):
     """Plone's error page for the Online-Akte: German, right status, no traceback."""
 
     page = ViewPageTemplateFile("templates/error.pt")
+    # Plone's "page not found" (its ZCML gives ExceptionView this template)
+    index = ViewPageTemplateFile(
+        "templates/error_message.pt", _prefix=os.path.dirname(plone_browser.__file__)
+    )
 
     def __call__(self):
         exception = self.context
+        # The page shows its context's title and breadcrumbs: never of an object the
+        # viewer may not see (``<other client's mandate>/not-there``).
+        self.__parent__ = visible_context(self.__parent__)
         if type(exception).__name__ == "NotFound":
             return super().__call__()  # Plone's German "page not found" (+ redirects)
         status, body = describe(exception, self.request)
         self.context = self.__parent__
         response = self.request.response
         # locked: plone.transformchain sets the status from the exception class
-        # again when the request fails (ValueError would be 500 once more)
-        response.setStatus(status, lock=True)
+        # again when the request fails (ValueError would be 500 once more); not for
+        # Unauthorized: PAS's challenge (the login redirect) comes after this view
+        response.setStatus(status, lock=not isinstance(exception, Unauthorized))
         accept = self.request.getHeader("Accept") or ""
         if "json" in accept and "text/html" not in accept:
             response.setHeader("Content-Type", "application/json")
