@@ -63,7 +63,7 @@ def test_client_upload_is_theirs_but_not_editable(world):
 def test_client_cannot_see_internal_documents(world):
     with acting_as("clienta"):
         titles = {b.Title for b in api.content.find(portal_type="Dokument")}
-        assert titles == {"Klage", "Urteil"}
+        assert titles == {"Klage", "Urteil", "Mein Scan"}  # Mein Scan: own upload
         with pytest.raises(Unauthorized):
             world["Dokument intern"].restrictedTraverse("@@download")
 

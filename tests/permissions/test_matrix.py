@@ -6,7 +6,15 @@ container), List (appears in the container's listFolderContents as that user), F
 (appears in a catalog search as that user). ``x`` = yes, ``-`` = no.
 "Dokument frei" = a released (freigegeben) document.
 
-All objects belong to client A (clienta); client B (clientb) has a Mandant of their own.
+All objects but the last two belong to client A: ``clienta`` is A's own user,
+``kontakta`` the user of A's contact person, ``gesperrt`` a user of A whose access staff
+blocked; ``clientb`` is another client, ``clientc`` the user of a Mandant without online
+access (the last two rows are C's); ``integration`` is the law-office software's account
+(role Integration), ``admin`` the firm's administrator. "Upload des Mandanten" is a
+document client A uploaded.
+
+``tests/security/matrix/test_agreement.py`` checks that the HTTP isolation matrix sees
+over REST what this table says for View.
 """
 
 from AccessControl import Unauthorized
@@ -27,72 +35,157 @@ ADD_PERMISSION = {
     "Mandat": "kanzlei.akte: Add Mandat",
     "Dokument": "kanzlei.akte: Add Dokument",
     "Nachricht": "kanzlei.akte: Add Nachricht",
+    "EasyForm": "collective.easyform: Add Content",
 }
 
 MATRIX = """
-object                                role      View ACI Mod Add Del List Find
-Mandantenbereich                      anonymous -    -   -   -   -   -    -
-Mandantenbereich                      clienta   -    -   -   -   -   -    -
-Mandantenbereich                      clientb   -    -   -   -   -   -    -
-Mandantenbereich                      staff     x    x   -   -   -   -    x
-Mandantenbereich                      admin     x    x   x   -   x   x    x
-Mandant                               anonymous -    -   -   -   -   -    -
-Mandant                               clienta   x    x   -   -   -   -    x
-Mandant                               clientb   -    -   -   -   -   -    -
-Mandant                               staff     x    x   x   x   x   x    x
-Mandant                               admin     x    x   x   x   x   x    x
-Kontaktperson                         anonymous -    -   -   -   -   -    -
-Kontaktperson                         clienta   x    x   -   -   -   -    x
-Kontaktperson                         clientb   -    -   -   -   -   -    -
-Kontaktperson                         staff     x    x   x   x   x   x    x
-Kontaktperson                         admin     x    x   x   x   x   x    x
-Mandat offen                          anonymous -    -   -   -   -   -    -
-Mandat offen                          clienta   x    x   -   -   -   -    x
-Mandat offen                          clientb   -    -   -   -   -   -    -
-Mandat offen                          staff     x    x   x   x   x   x    x
-Mandat offen                          admin     x    x   x   x   x   x    x
-Mandat abgeschlossen                  anonymous -    -   -   -   -   -    -
-Mandat abgeschlossen                  clienta   x    x   -   -   -   -    x
-Mandat abgeschlossen                  clientb   -    -   -   -   -   -    -
-Mandat abgeschlossen                  staff     x    x   x   x   x   x    x
-Mandat abgeschlossen                  admin     x    x   x   x   x   x    x
-Mandat archiviert                     anonymous -    -   -   -   -   -    -
-Mandat archiviert                     clienta   -    -   -   -   -   -    -
-Mandat archiviert                     clientb   -    -   -   -   -   -    -
-Mandat archiviert                     staff     x    x   x   x   x   x    x
-Mandat archiviert                     admin     x    x   x   x   x   x    x
-Dokument intern                       anonymous -    -   -   -   -   -    -
-Dokument intern                       clienta   -    -   -   x   -   -    -
-Dokument intern                       clientb   -    -   -   -   -   -    -
-Dokument intern                       staff     x    x   x   x   x   x    x
-Dokument intern                       admin     x    x   x   x   x   x    x
-Dokument freigegeben                  anonymous -    -   -   -   -   -    -
-Dokument freigegeben                  clienta   x    x   -   x   -   -    x
-Dokument freigegeben                  clientb   -    -   -   -   -   -    -
-Dokument freigegeben                  staff     x    x   x   x   x   x    x
-Dokument freigegeben                  admin     x    x   x   x   x   x    x
-Dokument frei (Mandat abgeschlossen)  anonymous -    -   -   -   -   -    -
-Dokument frei (Mandat abgeschlossen)  clienta   x    x   -   -   -   -    x
-Dokument frei (Mandat abgeschlossen)  clientb   -    -   -   -   -   -    -
-Dokument frei (Mandat abgeschlossen)  staff     x    x   x   x   x   x    x
-Dokument frei (Mandat abgeschlossen)  admin     x    x   x   x   x   x    x
-Dokument frei (Mandat archiviert)     anonymous -    -   -   -   -   -    -
-Dokument frei (Mandat archiviert)     clienta   -    -   -   -   -   -    -
-Dokument frei (Mandat archiviert)     clientb   -    -   -   -   -   -    -
-Dokument frei (Mandat archiviert)     staff     x    x   x   x   x   x    x
-Dokument frei (Mandat archiviert)     admin     x    x   x   x   x   x    x
-Nachricht                             anonymous -    -   -   -   -   -    -
-Nachricht                             clienta   x    x   -   x   -   -    x
-Nachricht                             clientb   -    -   -   -   -   -    -
-Nachricht                             staff     x    x   x   x   x   x    x
-Nachricht                             admin     x    x   x   x   x   x    x
+object                                role        View ACI Mod Add Del List Find
+Mandantenbereich                      anonymous   -    -   -   -   -   -    -
+Mandantenbereich                      clienta     -    -   -   -   -   -    -
+Mandantenbereich                      kontakta    -    -   -   -   -   -    -
+Mandantenbereich                      gesperrt    -    -   -   -   -   -    -
+Mandantenbereich                      clientb     -    -   -   -   -   -    -
+Mandantenbereich                      clientc     -    -   -   -   -   -    -
+Mandantenbereich                      staff       x    x   -   -   -   -    x
+Mandantenbereich                      integration x    x   -   -   -   -    x
+Mandantenbereich                      admin       x    x   x   -   x   x    x
+Mandant                               anonymous   -    -   -   -   -   -    -
+Mandant                               clienta     x    x   -   -   -   -    x
+Mandant                               kontakta    x    x   -   -   -   -    x
+Mandant                               gesperrt    -    -   -   -   -   -    -
+Mandant                               clientb     -    -   -   -   -   -    -
+Mandant                               clientc     -    -   -   -   -   -    -
+Mandant                               staff       x    x   x   x   x   x    x
+Mandant                               integration x    x   x   x   -   x    x
+Mandant                               admin       x    x   x   x   x   x    x
+Kontaktperson                         anonymous   -    -   -   -   -   -    -
+Kontaktperson                         clienta     x    x   -   -   -   -    x
+Kontaktperson                         kontakta    x    x   -   -   -   -    x
+Kontaktperson                         gesperrt    -    -   -   -   -   -    -
+Kontaktperson                         clientb     -    -   -   -   -   -    -
+Kontaktperson                         clientc     -    -   -   -   -   -    -
+Kontaktperson                         staff       x    x   x   x   x   x    x
+Kontaktperson                         integration x    x   x   x   -   x    x
+Kontaktperson                         admin       x    x   x   x   x   x    x
+Mandat offen                          anonymous   -    -   -   -   -   -    -
+Mandat offen                          clienta     x    x   -   -   -   -    x
+Mandat offen                          kontakta    x    x   -   -   -   -    x
+Mandat offen                          gesperrt    -    -   -   -   -   -    -
+Mandat offen                          clientb     -    -   -   -   -   -    -
+Mandat offen                          clientc     -    -   -   -   -   -    -
+Mandat offen                          staff       x    x   x   x   x   x    x
+Mandat offen                          integration x    x   x   x   -   x    x
+Mandat offen                          admin       x    x   x   x   x   x    x
+Mandat abgeschlossen                  anonymous   -    -   -   -   -   -    -
+Mandat abgeschlossen                  clienta     x    x   -   -   -   -    x
+Mandat abgeschlossen                  kontakta    x    x   -   -   -   -    x
+Mandat abgeschlossen                  gesperrt    -    -   -   -   -   -    -
+Mandat abgeschlossen                  clientb     -    -   -   -   -   -    -
+Mandat abgeschlossen                  clientc     -    -   -   -   -   -    -
+Mandat abgeschlossen                  staff       x    x   x   x   x   x    x
+Mandat abgeschlossen                  integration x    x   x   x   -   x    x
+Mandat abgeschlossen                  admin       x    x   x   x   x   x    x
+Mandat archiviert                     anonymous   -    -   -   -   -   -    -
+Mandat archiviert                     clienta     -    -   -   -   -   -    -
+Mandat archiviert                     kontakta    -    -   -   -   -   -    -
+Mandat archiviert                     gesperrt    -    -   -   -   -   -    -
+Mandat archiviert                     clientb     -    -   -   -   -   -    -
+Mandat archiviert                     clientc     -    -   -   -   -   -    -
+Mandat archiviert                     staff       x    x   x   x   x   x    x
+Mandat archiviert                     integration x    x   x   x   -   x    x
+Mandat archiviert                     admin       x    x   x   x   x   x    x
+Dokument intern                       anonymous   -    -   -   -   -   -    -
+Dokument intern                       clienta     -    -   -   x   -   -    -
+Dokument intern                       kontakta    -    -   -   x   -   -    -
+Dokument intern                       gesperrt    -    -   -   -   -   -    -
+Dokument intern                       clientb     -    -   -   -   -   -    -
+Dokument intern                       clientc     -    -   -   -   -   -    -
+Dokument intern                       staff       x    x   x   x   x   x    x
+Dokument intern                       integration x    x   x   x   -   x    x
+Dokument intern                       admin       x    x   x   x   x   x    x
+Dokument freigegeben                  anonymous   -    -   -   -   -   -    -
+Dokument freigegeben                  clienta     x    x   -   x   -   -    x
+Dokument freigegeben                  kontakta    x    x   -   x   -   -    x
+Dokument freigegeben                  gesperrt    -    -   -   -   -   -    -
+Dokument freigegeben                  clientb     -    -   -   -   -   -    -
+Dokument freigegeben                  clientc     -    -   -   -   -   -    -
+Dokument freigegeben                  staff       x    x   x   x   x   x    x
+Dokument freigegeben                  integration x    x   x   x   -   x    x
+Dokument freigegeben                  admin       x    x   x   x   x   x    x
+Dokument frei (Mandat abgeschlossen)  anonymous   -    -   -   -   -   -    -
+Dokument frei (Mandat abgeschlossen)  clienta     x    x   -   -   -   -    x
+Dokument frei (Mandat abgeschlossen)  kontakta    x    x   -   -   -   -    x
+Dokument frei (Mandat abgeschlossen)  gesperrt    -    -   -   -   -   -    -
+Dokument frei (Mandat abgeschlossen)  clientb     -    -   -   -   -   -    -
+Dokument frei (Mandat abgeschlossen)  clientc     -    -   -   -   -   -    -
+Dokument frei (Mandat abgeschlossen)  staff       x    x   x   x   x   x    x
+Dokument frei (Mandat abgeschlossen)  integration x    x   x   x   -   x    x
+Dokument frei (Mandat abgeschlossen)  admin       x    x   x   x   x   x    x
+Dokument frei (Mandat archiviert)     anonymous   -    -   -   -   -   -    -
+Dokument frei (Mandat archiviert)     clienta     -    -   -   -   -   -    -
+Dokument frei (Mandat archiviert)     kontakta    -    -   -   -   -   -    -
+Dokument frei (Mandat archiviert)     gesperrt    -    -   -   -   -   -    -
+Dokument frei (Mandat archiviert)     clientb     -    -   -   -   -   -    -
+Dokument frei (Mandat archiviert)     clientc     -    -   -   -   -   -    -
+Dokument frei (Mandat archiviert)     staff       x    x   x   x   x   x    x
+Dokument frei (Mandat archiviert)     integration x    x   x   x   -   x    x
+Dokument frei (Mandat archiviert)     admin       x    x   x   x   x   x    x
+Nachricht                             anonymous   -    -   -   -   -   -    -
+Nachricht                             clienta     x    x   -   x   -   -    x
+Nachricht                             kontakta    x    x   -   x   -   -    x
+Nachricht                             gesperrt    -    -   -   -   -   -    -
+Nachricht                             clientb     -    -   -   -   -   -    -
+Nachricht                             clientc     -    -   -   -   -   -    -
+Nachricht                             staff       x    x   x   x   x   x    x
+Nachricht                             integration x    x   x   x   -   x    x
+Nachricht                             admin       x    x   x   x   x   x    x
+Upload des Mandanten                  anonymous   -    -   -   -   -   -    -
+Upload des Mandanten                  clienta     x    x   -   x   -   -    x
+Upload des Mandanten                  kontakta    x    x   -   x   -   -    x
+Upload des Mandanten                  gesperrt    -    -   -   -   -   -    -
+Upload des Mandanten                  clientb     -    -   -   -   -   -    -
+Upload des Mandanten                  clientc     -    -   -   -   -   -    -
+Upload des Mandanten                  staff       x    x   x   x   x   x    x
+Upload des Mandanten                  integration x    x   x   x   -   x    x
+Upload des Mandanten                  admin       x    x   x   x   x   x    x
+Fragebogen                            anonymous   -    -   -   -   -   -    -
+Fragebogen                            clienta     x    x   -   -   -   -    x
+Fragebogen                            kontakta    x    x   -   -   -   -    x
+Fragebogen                            gesperrt    -    -   -   -   -   -    -
+Fragebogen                            clientb     -    -   -   -   -   -    -
+Fragebogen                            clientc     -    -   -   -   -   -    -
+Fragebogen                            staff       x    x   x   x   x   x    x
+Fragebogen                            integration x    x   x   x   -   x    x
+Fragebogen                            admin       x    x   x   x   x   x    x
+Mandant ohne Online-Zugang            anonymous   -    -   -   -   -   -    -
+Mandant ohne Online-Zugang            clienta     -    -   -   -   -   -    -
+Mandant ohne Online-Zugang            kontakta    -    -   -   -   -   -    -
+Mandant ohne Online-Zugang            gesperrt    -    -   -   -   -   -    -
+Mandant ohne Online-Zugang            clientb     -    -   -   -   -   -    -
+Mandant ohne Online-Zugang            clientc     -    -   -   -   -   -    -
+Mandant ohne Online-Zugang            staff       x    x   x   x   x   x    x
+Mandant ohne Online-Zugang            integration x    x   x   x   -   x    x
+Mandant ohne Online-Zugang            admin       x    x   x   x   x   x    x
+Mandat ohne Online-Zugang             anonymous   -    -   -   -   -   -    -
+Mandat ohne Online-Zugang             clienta     -    -   -   -   -   -    -
+Mandat ohne Online-Zugang             kontakta    -    -   -   -   -   -    -
+Mandat ohne Online-Zugang             gesperrt    -    -   -   -   -   -    -
+Mandat ohne Online-Zugang             clientb     -    -   -   -   -   -    -
+Mandat ohne Online-Zugang             clientc     -    -   -   -   -   -    -
+Mandat ohne Online-Zugang             staff       x    x   x   x   x   x    x
+Mandat ohne Online-Zugang             integration x    x   x   x   -   x    x
+Mandat ohne Online-Zugang             admin       x    x   x   x   x   x    x
 """
 
 USERS = {
     "anonymous": None,
     "clienta": "clienta",
+    "kontakta": "kontakta",
+    "gesperrt": "gesperrt",
     "clientb": "clientb",
+    "clientc": "clientc",
     "staff": "anwalt",
+    "integration": "software",
     "admin": "chefin",
 }
 
@@ -165,5 +258,5 @@ def test_permission_matrix(world, role):
 
 def test_matrix_is_complete():
     names = {name for name, _ in EXPECTED}
-    assert len(names) == 11
+    assert len(names) == 15
     assert len(EXPECTED) == len(names) * len(ROLES)

@@ -5,12 +5,12 @@ Everything of client B and of the firm's internals carries a marker word
 """
 
 from kanzlei.akte.testing import add_document
+from kanzlei.akte.testing import client_upload
 from kanzlei.akte.testing import make_client
 from kanzlei.akte.testing import make_staff
 from plone import api
 from plone.app.testing import SITE_OWNER_NAME
 from plone.app.testing import SITE_OWNER_PASSWORD
-from plone.namedfile.file import NamedBlobFile
 from tests.services.conftest import CLIENT_PASSWORD
 from z3c.relationfield import RelationValue
 from zope.component import getUtility
@@ -55,17 +55,7 @@ def firm(functional):
         email=B_EMAIL,
         subject="GEHEIM Verkehrsunfall",
     )
-    with api.env.adopt_user(username="mandant-a"):
-        upload = api.content.create(
-            container=mandat_a,
-            type="Dokument",
-            title="Upload GEHEIM-ZURUECKGEZOGEN",
-            file=NamedBlobFile(
-                data=b"%PDF-1.4 upload",
-                filename="upload.pdf",
-                contentType="application/pdf",
-            ),
-        )
+    upload = client_upload(mandat_a, "mandant-a", title="Upload GEHEIM-ZURUECKGEZOGEN")
     with api.env.adopt_roles(["Manager"]):
         released = add_document(mandat_a, title="Klageschrift A")
         commented = add_document(mandat_a, title="Schriftsatz A")

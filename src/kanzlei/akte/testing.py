@@ -119,6 +119,23 @@ def add_document(mandat, title="Schriftsatz", data=b"%PDF-1.4 test", filename="a
         )
 
 
+def client_upload(mandat, userid, title="Upload", filename="upload.pdf"):
+    """A document that the client user ``userid`` uploaded (created as that user)."""
+    from plone.namedfile.file import NamedBlobFile
+
+    with api.env.adopt_user(username=userid):
+        return api.content.create(
+            container=mandat,
+            type="Dokument",
+            title=title,
+            file=NamedBlobFile(
+                data=b"%PDF-1.4 upload",
+                filename=filename,
+                contentType="application/pdf",
+            ),
+        )
+
+
 def configure_mailhost(port, host="127.0.0.1", sender="kanzlei@example.org"):
     """Point Plone's MailHost at an SMTP server (e.g. the tests' ``smtp_sink``)."""
     api.portal.set_registry_record("plone.smtp_host", host)

@@ -7,6 +7,7 @@ one WSGI server and one logged-in ``requests.Session`` per user.
 
 from tests.security.matrix import probe
 from tests.security.matrix.world import build_world
+from tests.security.matrix.world import INTEGRATION
 from tests.security.matrix.world import PASSWORD
 from tests.security.matrix.world import STAFF
 from tests.security.matrix.world import STAFF_PASSWORD
@@ -34,6 +35,12 @@ def matrix(functional_session):
             "anonymous-rest": probe.anonymous_session("application/json"),
             "staff": probe.cookie_session(base_url, STAFF, STAFF_PASSWORD),
             "staff-rest": probe.jwt_session(base_url, STAFF, STAFF_PASSWORD),
+            # B's own users and the law-office software: for test_agreement.py
+            "B-rest": probe.jwt_session(base_url, b.userid, PASSWORD),
+            "B-kontakt-rest": probe.jwt_session(base_url, b.kontakt_userid, PASSWORD),
+            "integration-rest": probe.jwt_session(
+                base_url, INTEGRATION, STAFF_PASSWORD
+            ),
         }
         forbidden = {
             # What A must never learn: anything of B.

@@ -22,6 +22,7 @@ import zlib
 PASSWORD = "Mandanten-Test-Passwort-2026"
 STAFF = "matrix-anwalt"
 STAFF_PASSWORD = "Kanzlei-Test-Passwort-2026"
+INTEGRATION = "matrix-software"
 
 
 def png(width=64, height=48):
@@ -167,9 +168,16 @@ def build_client(portal, request, key):
 
 
 def build_world(portal, request):
-    """Staff member, clients A and B; returns ``{"A": Client, "B": Client}``."""
+    """Staff member, the law-office software's account, clients A and B; returns
+    ``{"A": Client, "B": Client}``."""
     with api.env.adopt_roles(["Manager"]):
         make_staff(STAFF, fullname="Dr. Matrix Anwalt", email="matrix@example.org")
+        api.user.create(
+            email="software@example.org",
+            username=INTEGRATION,
+            password=STAFF_PASSWORD,
+            roles=("Integration", "Member"),
+        )
     world = {key: build_client(portal, request, key) for key in ("A", "B")}
     # Ids that are not unique to one client (e.g. a generic "nachricht") prove nothing.
     shared = world["A"].tokens & world["B"].tokens
