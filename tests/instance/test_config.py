@@ -196,3 +196,27 @@ def test_ipv6_host(clean_env, tmp_path):
     settings = Settings.from_env(tmp_path)
     assert settings.listen == "[::]:8081"
     assert settings.zope_url == "http://localhost:8081"
+
+
+def test_server_limits_default_and_from_environment(clean_env, tmp_path):
+    """waitress' connection limit and idle timeout, Zope's conflict retries."""
+    settings = Settings.from_env(tmp_path)
+    assert settings.connection_limit == 1000  # waitress' own 100 is too few
+    assert settings.channel_timeout == 60
+    assert settings.conflict_retries == 6  # Zope's own 3 is too few
+    clean_env.setenv("AKTE_CONNECTION_LIMIT", "2000")
+    clean_env.setenv("AKTE_CHANNEL_TIMEOUT", "30")
+    clean_env.setenv("AKTE_CONFLICT_RETRIES", "4")
+    settings = Settings.from_env(tmp_path)
+    assert (settings.connection_limit, settings.channel_timeout) == (2000, 30)
+    assert settings.conflict_retries == 4
+
+
+@pytest.mark.parametrize(
+    "name", ["AKTE_CONNECTION_LIMIT", "AKTE_CHANNEL_TIMEOUT", "AKTE_CONFLICT_RETRIES"]
+)
+@pytest.mark.parametrize("value", ["0", "-5", "viele"])
+def test_invalid_server_limits(clean_env, tmp_path, name, value):
+    clean_env.setenv(name, value)
+    with pytest.raises(ConfigError, match=name):
+        Settings.from_env(tmp_path)

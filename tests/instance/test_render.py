@@ -51,6 +51,12 @@ def test_defaults(clean_env, instance_dir):
     ini = (etc / "zope.ini").read_text()
     assert "listen = localhost:8080\n" in ini
     assert "threads = 4\n" in ini
+    # idle and slow connections do not lock others out (tests/instance/test_faults.py)
+    assert "connection_limit = 1000\n" in ini
+    assert "channel_timeout = 60\n" in ini
+    assert "asyncore_use_poll = true\n" in ini
+    # a request that lost a ConflictError is repeated (Zope reads zope.conf)
+    assert conf.max_conflict_retries == 6
     # the data directories exist, blobs are private (ZODB warns otherwise)
     for folder in ("filestorage", "blobstorage", "cache", "log"):
         assert (var / folder).is_dir()
@@ -75,6 +81,9 @@ def test_data_paths_port_and_options_from_environment(
     clean_env.setenv("AKTE_VAR", str(var))
     clean_env.setenv("AKTE_PORT", "8123")
     clean_env.setenv("AKTE_THREADS", "2")
+    clean_env.setenv("AKTE_CONNECTION_LIMIT", "300")
+    clean_env.setenv("AKTE_CHANNEL_TIMEOUT", "20")
+    clean_env.setenv("AKTE_CONFLICT_RETRIES", "8")
     clean_env.setenv("AKTE_HOST", "127.0.0.1")
     clean_env.setenv("AKTE_SITE_ID", "kanzlei-mueller")
     clean_env.setenv("AKTE_DEBUG", "1")
@@ -99,6 +108,9 @@ def test_data_paths_port_and_options_from_environment(
     ini.read(etc / "zope.ini")
     assert ini["server:main"]["listen"] == "127.0.0.1:8123"
     assert ini["server:main"]["threads"] == "2"
+    assert ini["server:main"]["connection_limit"] == "300"
+    assert ini["server:main"]["channel_timeout"] == "20"
+    assert conf.max_conflict_retries == 8
     assert ini["app:zope"]["zope_conf"] == str(etc / "zope.conf")
     assert ini["filter:root_redirect"]["site_id"] == "kanzlei-mueller"
     assert str(var / "log" / "access.log") in ini["handler_accesslog"]["args"]

@@ -51,3 +51,30 @@ def test_sigint_in_the_background_stops_too():
     result = run("SIGINT")
     assert result.stdout.splitlines() == ["stopping", "database closed"], result
     assert result.returncode == 0
+
+
+def test_open_files_limit_follows_the_connection_limit(tmp_path):
+    """serve raises the soft RLIMIT_NOFILE for waitress' connection_limit (a shell's
+    usual 1024 would run out with 1000 connections besides the database's files)."""
+    ini = tmp_path / "zope.ini"
+    ini.write_text("[server:main]\nconnection_limit = 1000\n")
+    script = textwrap.dedent(
+        f"""
+        import resource
+        from kanzlei.akte.instance import serve
+        soft, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
+        resource.setrlimit(resource.RLIMIT_NOFILE, (min(512, hard), hard))
+        serve.runwsgi = lambda argv: print(
+            resource.getrlimit(resource.RLIMIT_NOFILE)[0], hard
+        )
+        import sys
+        sys.argv = ["serve", {str(ini)!r}]
+        serve.main()
+        """
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, timeout=120
+    )
+    soft, hard = (int(n) for n in result.stdout.split())
+    assert result.returncode == 0, result
+    assert soft == min(1000 + 256, hard)

@@ -17,6 +17,14 @@ SITE_LANGUAGE = "de"
 SITE_TIMEZONE = "Europe/Berlin"
 # where instance/zeo.sh listens without AKTE_ZEO_ADDRESS
 ZEO_DEFAULT_ADDRESS = "127.0.0.1:8100"
+# waitress: open connections it serves at once (its own default of 100 let 110 idle
+# TCP connections make the portal unreachable), and after how many seconds without
+# traffic it closes one (its default 120 kept them that long)
+CONNECTION_LIMIT = 1000
+CHANNEL_TIMEOUT = 60
+# Zope retries a request that lost a ConflictError this many times (Zope: 3, too few
+# for many uploads into one mandate at once)
+CONFLICT_RETRIES = 6
 
 _TRUE = {"1", "true", "yes", "on", "ja"}
 _FALSE = {"0", "false", "no", "off", "nein", ""}
@@ -40,6 +48,13 @@ def _int(name: str, default: int) -> int:
         return int(value)
     except ValueError:
         raise ConfigError(f"{name}={value!r}: eine Zahl erwartet") from None
+
+
+def _positive(name: str, default: int) -> int:
+    number = _int(name, default)
+    if number < 1:
+        raise ConfigError(f"{name}={number}: eine Zahl ab 1 erwartet")
+    return number
 
 
 def _port(name: str, default: int) -> int:
@@ -91,6 +106,9 @@ class Settings:
     host: str
     port: int
     threads: int
+    connection_limit: int
+    channel_timeout: int
+    conflict_retries: int
     debug: bool
     trusted_proxies: tuple[str, ...]
     site_id: str
@@ -126,7 +144,10 @@ class Settings:
             var_dir=var_dir,
             host=_str("AKTE_HOST", "localhost"),
             port=_port("AKTE_PORT", 8080),
-            threads=_int("AKTE_THREADS", 4),
+            threads=_positive("AKTE_THREADS", 4),
+            connection_limit=_positive("AKTE_CONNECTION_LIMIT", CONNECTION_LIMIT),
+            channel_timeout=_positive("AKTE_CHANNEL_TIMEOUT", CHANNEL_TIMEOUT),
+            conflict_retries=_positive("AKTE_CONFLICT_RETRIES", CONFLICT_RETRIES),
             debug=_bool("AKTE_DEBUG", False),
             trusted_proxies=tuple(_str("AKTE_TRUSTED_PROXIES").split()),
             site_id=_str("AKTE_SITE_ID", "kanzlei"),

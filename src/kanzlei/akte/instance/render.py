@@ -89,6 +89,9 @@ def render(settings: Settings) -> None:
         "trusted_proxies": proxies,
         "listen": settings.listen,
         "threads": str(settings.threads),
+        "connection_limit": str(settings.connection_limit),
+        "channel_timeout": str(settings.channel_timeout),
+        "conflict_retries": str(settings.conflict_retries),
         "site_id": settings.site_id,
         "storage": storage_section(settings),
     }
