@@ -1,13 +1,10 @@
 """Helpers for the tests of the instance tooling (config, render, start)."""
 
-from pathlib import Path
+from tests.instance.running import REPO
 
 import os
 import pytest
 import shutil
-
-
-REPO = Path(__file__).resolve().parents[2]
 
 
 @pytest.fixture

@@ -21,13 +21,13 @@ The tests depend on each other's order (one instance for the module: starting Pl
 is the expensive part).
 """
 
+from tests.conftest import free_port
 from tests.conftest import start_sink
-from tests.instance.test_start import environment
-from tests.instance.test_start import free_port
-from tests.instance.test_start import Instance
-from tests.instance.test_start import make_checkout
-from tests.instance.test_start import REPO
-from tests.instance.test_start import START_TIMEOUT
+from tests.instance.running import environment
+from tests.instance.running import Instance
+from tests.instance.running import make_checkout
+from tests.instance.running import REPO
+from tests.instance.running import START_TIMEOUT
 
 import contextlib
 import hashlib
