@@ -8,6 +8,11 @@ deactivated for that interface (``install.py``), so every password login (login
 form, ``@login`` over REST, HTTP Basic auth) passes our checks before
 ``source_users`` verifies the password. Session cookies and JWTs are verified by
 their own plugins (plone.session, plone.restapi); ``revocation.py`` invalidates them.
+
+The same class also guards the Zope root's user folder (the ``admin`` of the
+instance, ``install.install_root_plugin``): there it wraps ``users`` and applies the
+same lockout per account and throttle per IP, without the firm fields (a root
+account belongs to no firm) and without touching the stored hash.
 """
 
 from AccessControl.class_init import InitializeClass
@@ -30,6 +35,7 @@ from Products.PluggableAuthService.interfaces.plugins import IAuthenticationPlug
 from Products.PluggableAuthService.interfaces.plugins import IUserAdderPlugin
 from Products.PluggableAuthService.interfaces.plugins import IValidationPlugin
 from Products.PluggableAuthService.plugins.BasePlugin import BasePlugin
+from zope.component.hooks import getSite
 from zope.globalrequest import getRequest
 from zope.i18n import translate
 from zope.interface import implementer
@@ -43,6 +49,7 @@ META_TYPE = "Kanzlei Akte Login Plugin"
 REFUSAL_KEY = "kanzlei.akte.login_refusal"  # request.other: "failed" / "locked"
 LOCKED = "locked"
 FAILED = "failed"
+COUNTED = "kanzlei.akte.counted"  # request.other: (login, ip) failures counted
 
 
 MSG_ID_UNAVAILABLE = _(
@@ -104,8 +111,14 @@ class KanzleiAktePlugin(BasePlugin):
             registry.get("kanzlei.akte.datenbank"),
         )
 
+    def serves_root(self):
+        """This plugin guards the Zope root's user folder (not a site's)."""
+        return compat.pas_of(self).getPhysicalPath() == ("", "acl_users")
+
     def firm_matches(self, request):
         """The login form's Kanzlei/Datenbank, where sent, must be this firm's."""
+        if self.serves_root():
+            return True  # Zope root accounts belong to no firm
         form = getattr(request, "form", None) or {}
         kanzlei, datenbank = self.firm_ids()
         for field, expected in (("kanzlei", kanzlei), ("datenbank", datenbank)):
@@ -129,7 +142,7 @@ class KanzleiAktePlugin(BasePlugin):
     def record_failure(self, request, login, ip=None):
         """Count one failure per login and request; mark the request."""
         ip = client_ip(request, self) if ip is None else ip
-        counted = request.other.setdefault("kanzlei.akte.counted", set())
+        counted = request.other.setdefault(COUNTED, set())
         locked = False
         if (login, ip) not in counted:
             counted.add((login, ip))
@@ -156,9 +169,10 @@ class KanzleiAktePlugin(BasePlugin):
             # No request (scripts): plain verification without bookkeeping.
             return source.authenticateCredentials(credentials)
         ip = client_ip(request, self)
-
         userid = self.userid_for_login(login)
-        if userid is None and self.zope_root_user(login):
+        if userid is None and (self.serves_root() or self.zope_root_user(login)):
+            # Not ours: a site's account seen by the root folder (the site's plugin
+            # counted it), or a root account seen by a site (the root's plugin will).
             return None
         ip_blocked = failures.ip_blocked(ip, self) and not devices.trusted(
             request, login
@@ -175,17 +189,22 @@ class KanzleiAktePlugin(BasePlugin):
             self.record_failure(request, login, ip)
             return None
         userid, login_name = result
-        if access.is_refused(userid):
+        if not self.serves_root() and access.is_refused(userid):
             mark_refusal(request, FAILED)
             logger.info("Login of disabled account %r refused", userid)
             return None
         lockout.clear(self, login)
         devices.issue(request.response, login, secure=self.secure_cookies())
-        self.upgrade_hash(source, userid, password)
+        if not self.serves_root():  # the root keeps Zope's hashes (no add-on needed)
+            self.upgrade_hash(source, userid, password)
         return userid, login_name
 
     def secure_cookies(self):
-        session = getattr(compat.pas_of(self), "session", None)
+        """As secure as the site's login cookie (the root folder has none)."""
+        site_users = getattr(getSite(), "acl_users", None)
+        session = getattr(site_users, "session", None)
+        if session is None:
+            session = getattr(compat.pas_of(self), "session", None)
         return bool(getattr(session, "secure", False))
 
     def userid_for_login(self, login):
