@@ -21,11 +21,13 @@ from kanzlei.akte.pas import compat
 from kanzlei.akte.pas import devices
 from kanzlei.akte.pas import hashing
 from kanzlei.akte.pas import plugin as plugin_module
+from kanzlei.akte.pas import sessions
 from kanzlei.akte.pas.lookup import get_plugin
 from kanzlei.akte.pas.lookup import PLUGIN_ID
 from plone.base.interfaces import IPloneSiteRoot
 from Products.PluggableAuthService.interfaces.authservice import IPluggableAuthService
 from Products.PluggableAuthService.interfaces.plugins import IAuthenticationPlugin
+from Products.PluggableAuthService.interfaces.plugins import IExtractionPlugin
 from Products.PluggableAuthService.interfaces.plugins import IUserAdderPlugin
 from Products.PluggableAuthService.interfaces.plugins import IValidationPlugin
 from Products.PluggableAuthService.PluggableAuthService import MultiPlugins
@@ -37,7 +39,12 @@ import logging
 logger = logging.getLogger("kanzlei.akte.login")
 
 
-ACTIVE_INTERFACES = (IAuthenticationPlugin, IUserAdderPlugin, IValidationPlugin)
+ACTIVE_INTERFACES = (
+    IExtractionPlugin,  # first: session timeouts before any credentials are read
+    IAuthenticationPlugin,
+    IUserAdderPlugin,
+    IValidationPlugin,
+)
 WRAPPED = "source_users"
 ROOT_WRAPPED = "users"  # the ZODBUserManager of the Zope root's PAS (PlonePAS)
 RESET_EXPIRY_DAYS = 1  # password reset links (Plone's default: 7)
@@ -130,6 +137,7 @@ def install_plugin(portal):
     if WRAPPED in plugins.listPluginIds(IAuthenticationPlugin):
         plugins.deactivatePlugin(IAuthenticationPlugin, WRAPPED)
     configure_sessions(acl_users)
+    sessions.apply_timeouts(portal)
     devices.ensure_ring()
     portal.portal_password_reset.setExpirationTimeout(RESET_EXPIRY_DAYS)
     install_root_plugin(portal.getPhysicalRoot())

@@ -27,11 +27,13 @@ from kanzlei.akte.pas import compat
 from kanzlei.akte.pas import devices
 from kanzlei.akte.pas import hashing
 from kanzlei.akte.pas import lockout
+from kanzlei.akte.pas import sessions
 from kanzlei.akte.pas import storage
 from kanzlei.akte.pas import zmi
 from kanzlei.akte.pas.clientip import client_ip
 from kanzlei.akte.pas.lookup import PLUGIN_ID
 from Products.PluggableAuthService.interfaces.plugins import IAuthenticationPlugin
+from Products.PluggableAuthService.interfaces.plugins import IExtractionPlugin
 from Products.PluggableAuthService.interfaces.plugins import IUserAdderPlugin
 from Products.PluggableAuthService.interfaces.plugins import IValidationPlugin
 from Products.PluggableAuthService.plugins.BasePlugin import BasePlugin
@@ -77,11 +79,14 @@ def addKanzleiAktePlugin(dispatcher, id, title=None, REQUEST=None):  # noqa: A00
     zmi.add_plugin(dispatcher, KanzleiAktePlugin(id, title), REQUEST)
 
 
-@implementer(IAuthenticationPlugin, IUserAdderPlugin, IValidationPlugin)
+@implementer(
+    IAuthenticationPlugin, IExtractionPlugin, IUserAdderPlugin, IValidationPlugin
+)
 class KanzleiAktePlugin(BasePlugin):
     meta_type = META_TYPE
     user_source_id = "source_users"
     lockouts = None  # see lockout.py
+    token_activity = None  # see sessions.py
 
     _properties = compat.plugin_properties(
         {"id": "user_source_id", "type": "string", "mode": "w"},
@@ -151,6 +156,15 @@ class KanzleiAktePlugin(BasePlugin):
             locked = lockout.record_failure(self, login, known=known)
         mark_refusal(request, LOCKED if locked else FAILED)
         logger.info("Login refused for %r from %s", login, ip)
+
+    # IExtractionPlugin (first of all): session timeouts -------------------------
+
+    def extractCredentials(self, request):
+        """No credentials of our own: ends expired sessions before other plugins
+        read theirs (``sessions.py``)."""
+        if not self.serves_root():
+            sessions.enforce(self, request)
+        return {}
 
     # IAuthenticationPlugin ---------------------------------------------------
 
