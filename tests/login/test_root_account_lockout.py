@@ -14,7 +14,9 @@ from kanzlei.akte.testing import make_client
 from plone import api
 from plone.app.testing import SITE_OWNER_NAME as ADMIN
 from plone.app.testing import SITE_OWNER_PASSWORD
+from urllib.parse import unquote
 
+import base64
 import pytest
 import requests
 import time
@@ -102,3 +104,29 @@ def test_zope_root_basic_auth_is_guarded_too(portal, base_url):
     for _ in range(10):
         requests.get(manage, auth=(ADMIN, "falsch"))
     assert requests.get(manage, auth=(ADMIN, SITE_OWNER_PASSWORD)).status_code == 401
+
+
+def test_admin_gets_the_sites_signed_cookie_not_its_password(portal, base_url):
+    """The root folder's own cookie was ``admin:password`` in base64, readable by
+    scripts; now it is the site's signed, ``HttpOnly`` session cookie, and the
+    logout ends it (also a copy kept by an attacker)."""
+    session, response = form_login(base_url, ADMIN, SITE_OWNER_PASSWORD)
+    login_answer = (response.history or [response])[0]
+    header = next(
+        h
+        for h in login_answer.raw.headers.getlist("Set-Cookie")
+        if h.startswith("__ac=")
+    )
+    assert "httponly" in header.lower()
+    value = session.cookies["__ac"]
+    decoded = base64.b64decode(unquote(unquote(value)) + "==").decode("latin-1")
+    for secret in (SITE_OWNER_PASSWORD, SITE_OWNER_PASSWORD.encode().hex()):
+        assert secret not in decoded
+    page = session.get(f"{base_url}/@@overview-controlpanel")
+    assert page.status_code == 200 and "userrole-authenticated" in page.text
+    stolen = requests.Session()
+    stolen.cookies.set("__ac", value)
+    assert stolen.get(f"{base_url}/@@overview-controlpanel").status_code == 200
+    session.get(f"{base_url}/logout")
+    refused = stolen.get(f"{base_url}/@@overview-controlpanel", allow_redirects=False)
+    assert refused.status_code in (302, 401)

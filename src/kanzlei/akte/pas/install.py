@@ -27,6 +27,7 @@ from kanzlei.akte.pas.lookup import PLUGIN_ID
 from plone.base.interfaces import IPloneSiteRoot
 from Products.PluggableAuthService.interfaces.authservice import IPluggableAuthService
 from Products.PluggableAuthService.interfaces.plugins import IAuthenticationPlugin
+from Products.PluggableAuthService.interfaces.plugins import ICredentialsUpdatePlugin
 from Products.PluggableAuthService.interfaces.plugins import IExtractionPlugin
 from Products.PluggableAuthService.interfaces.plugins import IUserAdderPlugin
 from Products.PluggableAuthService.interfaces.plugins import IValidationPlugin
@@ -47,6 +48,8 @@ ACTIVE_INTERFACES = (
 )
 WRAPPED = "source_users"
 ROOT_WRAPPED = "users"  # the ZODBUserManager of the Zope root's PAS (PlonePAS)
+ROOT_COOKIE = "credentials_cookie_auth"  # PAS's login:password cookie (replaced)
+ROOT_INTERFACES = (IExtractionPlugin, IAuthenticationPlugin, ICredentialsUpdatePlugin)
 RESET_EXPIRY_DAYS = 1  # password reset links (Plone's default: 7)
 
 
@@ -97,9 +100,14 @@ def install_root_plugin(app):
         )
     acl_users[PLUGIN_ID].user_source_id = ROOT_WRAPPED
     plugins = acl_users.plugins
-    activate_on_top(plugins, IAuthenticationPlugin, PLUGIN_ID)
-    if ROOT_WRAPPED in plugins.listPluginIds(IAuthenticationPlugin):
-        plugins.deactivatePlugin(IAuthenticationPlugin, ROOT_WRAPPED)
+    for interface in ROOT_INTERFACES:
+        activate_on_top(plugins, interface, PLUGIN_ID)
+    for interface, plugin_id in (
+        (IAuthenticationPlugin, ROOT_WRAPPED),
+        (ICredentialsUpdatePlugin, ROOT_COOKIE),
+    ):
+        if plugin_id in plugins.listPluginIds(interface):
+            plugins.deactivatePlugin(interface, plugin_id)
     return True
 
 
@@ -117,10 +125,14 @@ def uninstall_root_plugin(app, leaving_site):
     if not IPluggableAuthService.providedBy(acl_users):
         return
     plugins = acl_users.plugins
-    if ROOT_WRAPPED in acl_users.objectIds() and ROOT_WRAPPED not in (
-        plugins.listPluginIds(IAuthenticationPlugin)
+    for interface, plugin_id in (
+        (IAuthenticationPlugin, ROOT_WRAPPED),
+        (ICredentialsUpdatePlugin, ROOT_COOKIE),
     ):
-        plugins.activatePlugin(IAuthenticationPlugin, ROOT_WRAPPED)
+        if plugin_id in acl_users.objectIds() and plugin_id not in (
+            plugins.listPluginIds(interface)
+        ):
+            plugins.activatePlugin(interface, plugin_id)
     if PLUGIN_ID in acl_users.objectIds():
         acl_users.manage_delObjects([PLUGIN_ID])
 

@@ -27,12 +27,14 @@ from kanzlei.akte.pas import compat
 from kanzlei.akte.pas import devices
 from kanzlei.akte.pas import hashing
 from kanzlei.akte.pas import lockout
+from kanzlei.akte.pas import rootsession
 from kanzlei.akte.pas import sessions
 from kanzlei.akte.pas import storage
 from kanzlei.akte.pas import zmi
 from kanzlei.akte.pas.clientip import client_ip
 from kanzlei.akte.pas.lookup import PLUGIN_ID
 from Products.PluggableAuthService.interfaces.plugins import IAuthenticationPlugin
+from Products.PluggableAuthService.interfaces.plugins import ICredentialsUpdatePlugin
 from Products.PluggableAuthService.interfaces.plugins import IExtractionPlugin
 from Products.PluggableAuthService.interfaces.plugins import IUserAdderPlugin
 from Products.PluggableAuthService.interfaces.plugins import IValidationPlugin
@@ -80,7 +82,11 @@ def addKanzleiAktePlugin(dispatcher, id, title=None, REQUEST=None):  # noqa: A00
 
 
 @implementer(
-    IAuthenticationPlugin, IExtractionPlugin, IUserAdderPlugin, IValidationPlugin
+    IAuthenticationPlugin,
+    ICredentialsUpdatePlugin,
+    IExtractionPlugin,
+    IUserAdderPlugin,
+    IValidationPlugin,
 )
 class KanzleiAktePlugin(BasePlugin):
     meta_type = META_TYPE
@@ -160,15 +166,27 @@ class KanzleiAktePlugin(BasePlugin):
     # IExtractionPlugin (first of all): session timeouts -------------------------
 
     def extractCredentials(self, request):
-        """No credentials of our own: ends expired sessions before other plugins
-        read theirs (``sessions.py``)."""
-        if not self.serves_root():
-            sessions.enforce(self, request)
+        """In a site: no credentials of our own, but expired sessions end before
+        other plugins read theirs (``sessions.py``). At the Zope root: the site's
+        signed session cookie of a root account (``rootsession.py``)."""
+        if self.serves_root():
+            return rootsession.extract(request)
+        sessions.enforce(self, request)
         return {}
+
+    # ICredentialsUpdatePlugin (root folder only) -------------------------------
+
+    def updateCredentials(self, request, response, login, new_password):
+        if self.serves_root():
+            rootsession.update(self, response, login)
 
     # IAuthenticationPlugin ---------------------------------------------------
 
     def authenticateCredentials(self, credentials):
+        if rootsession.TICKET in credentials:
+            if not self.serves_root():
+                return None
+            return rootsession.authenticate(self, credentials)
         login = credentials.get("login")
         password = credentials.get("password")
         if not login or password is None:

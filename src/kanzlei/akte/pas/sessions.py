@@ -66,7 +66,8 @@ def setting(name):
 def idle_seconds(userid, cache):
     if userid not in cache:
         user = api.user.get(userid=userid)
-        staff = user is not None and is_staff(user=user)
+        # not a user of the site: an account of the Zope root (admin), never a client
+        staff = user is None or is_staff(user=user)
         cache[userid] = setting(NAMES[1] if staff else NAMES[0])
     return cache[userid]
 
