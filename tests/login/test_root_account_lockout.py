@@ -130,3 +130,23 @@ def test_admin_gets_the_sites_signed_cookie_not_its_password(portal, base_url):
     session.get(f"{base_url}/logout")
     refused = stolen.get(f"{base_url}/@@overview-controlpanel", allow_redirects=False)
     assert refused.status_code in (302, 401)
+
+
+def test_admin_jwt_ends_after_idle_time_and_at_logout(portal, base_url):
+    api.portal.set_registry_record("kanzlei.akte.session_idle_seconds_staff", 3)
+    transaction.commit()
+
+    def status(token):
+        headers = {**JSON, "Authorization": f"Bearer {token}"}
+        return requests.get(f"{base_url}/@users/{ADMIN}", headers=headers).status_code
+
+    start = time.time()
+    token = rest_login(base_url).json()["token"]
+    assert status(token) == 200
+    time.sleep(max(0, start + 5.5 - time.time()))  # over 4 s without use
+    assert status(token) == 401
+    token = rest_login(base_url).json()["token"]
+    assert status(token) == 200
+    session, _ = form_login(base_url, ADMIN, SITE_OWNER_PASSWORD)
+    session.get(f"{base_url}/logout")
+    assert status(token) == 401

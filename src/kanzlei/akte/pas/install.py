@@ -99,6 +99,7 @@ def install_root_plugin(app):
             acl_users, PLUGIN_ID, "Online-Akte Anmeldung (Zope-Wurzel)"
         )
     acl_users[PLUGIN_ID].user_source_id = ROOT_WRAPPED
+    configure_sessions(acl_users)  # JWTs of root accounts are stored (revocable)
     plugins = acl_users.plugins
     for interface in ROOT_INTERFACES:
         activate_on_top(plugins, interface, PLUGIN_ID)

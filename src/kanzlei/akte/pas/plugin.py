@@ -169,9 +169,9 @@ class KanzleiAktePlugin(BasePlugin):
         """In a site: no credentials of our own, but expired sessions end before
         other plugins read theirs (``sessions.py``). At the Zope root: the site's
         signed session cookie of a root account (``rootsession.py``)."""
+        sessions.enforce(self, request)  # at the root: JWTs of root accounts
         if self.serves_root():
             return rootsession.extract(request)
-        sessions.enforce(self, request)
         return {}
 
     # ICredentialsUpdatePlugin (root folder only) -------------------------------

@@ -25,7 +25,9 @@ plugin reads credentials, ``enforce`` looks at the request:
   absolute time.
 
 API tokens of integrations (``apitokens.py``) are long-lived by design and not
-affected; they are revoked by staff.
+affected; they are revoked by staff. The root folder's plugin does the same for JWTs
+of Zope root accounts (``admin``) issued by the root's plone.restapi plugin, with the
+settings of the site the request is in; a root account counts as staff.
 """
 
 from BTrees.OOBTree import OOBTree
@@ -36,6 +38,7 @@ from kanzlei.akte.pas import compat
 from kanzlei.akte.pas import storage
 from plone import api
 from Products.statusmessages.interfaces import IStatusMessage
+from zope.component.hooks import getSite
 
 import binascii
 import hashlib
@@ -89,9 +92,12 @@ def login_time(user_data, issued):
 def enforce(plugin, request, now=None):
     """Apply the timeouts to this request's cookie and token (once per request)."""
     other = getattr(request, "other", None)
-    if other is None or other.get(DONE):
+    done = DONE + "/".join(plugin.getPhysicalPath())  # site's plugin, then root's
+    if other is None or other.get(done):
         return
-    other[DONE] = True
+    other[done] = True
+    if getSite() is None:
+        return  # the Zope root outside any site: no settings to apply
     now = int(now or time.time())
     cache = {}
     acl_users = compat.pas_of(plugin)
