@@ -11,6 +11,8 @@ from .conftest import PASSWORD
 from kanzlei.akte.testing import make_client
 from kanzlei.akte.testing import make_staff
 from plone import api
+from plone.app.testing import SITE_OWNER_NAME
+from plone.app.testing import SITE_OWNER_PASSWORD
 
 import pytest
 import requests
@@ -47,7 +49,7 @@ def wait_until(start, seconds):
     time.sleep(max(0, start + seconds - time.time()))
 
 
-def test_defaults_for_clients_and_staff(portal):
+def test_defaults_for_clients_and_staff(portal, base_url):
     assert (
         api.portal.get_registry_record("kanzlei.akte.session_idle_seconds_client")
         == 1800
@@ -59,6 +61,15 @@ def test_defaults_for_clients_and_staff(portal):
     assert api.portal.get_registry_record("kanzlei.akte.session_max_seconds") == 43200
     assert portal.acl_users.jwt_auth.token_timeout == 43200
     assert portal.acl_users.session.timeout == 7200
+    panel = requests.get(
+        f"{base_url}/@@kanzlei-settings", auth=(SITE_OWNER_NAME, SITE_OWNER_PASSWORD)
+    ).text
+    for label in (
+        "Abmeldung nach Untätigkeit: Mandanten (Sekunden)",
+        "Abmeldung nach Untätigkeit: Kanzlei (Sekunden)",
+        "Höchstdauer einer Anmeldung (Sekunden)",
+    ):
+        assert label in panel
 
 
 def test_idle_cookie_session_ends(portal, base_url):
