@@ -202,7 +202,10 @@ def apply_timeouts(portal):
 def settings_changed(event):
     """Subscriber: a ``kanzlei.akte.session_*`` record was changed."""
     name = getattr(event.record, "__name__", "") or ""
-    if name.startswith("kanzlei.akte.session_"):
+    if not name.startswith("kanzlei.akte.session_"):
+        return
+    try:
         portal = api.portal.get()
-        if portal is not None:
-            apply_timeouts(portal)
+    except api.exc.CannotGetPortalError:
+        return  # a registry outside a site
+    apply_timeouts(portal)
