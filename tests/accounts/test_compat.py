@@ -136,3 +136,38 @@ def test_zmi_add_forms_of_both_plugins(portal):
     )
     plugin.addKanzleiAktePlugin(portal.acl_users, "zweites_plugin", "Zweites")
     assert portal.acl_users["zweites_plugin"].meta_type == plugin.META_TYPE
+
+
+def test_session_ticket_validation_and_user_data(portal):
+    import binascii
+
+    session = portal.acl_users.session
+    response = portal.REQUEST.response
+    compat.start_session(session, "hanna", response, (), "akte-login:1234")
+    value = response.cookies["__ac"]["value"]
+    ticket = binascii.a2b_base64(value)
+    digest, userid, tokens, user_data, timestamp = compat.validate_session_ticket(
+        session, ticket
+    )
+    assert (userid, user_data) == ("hanna", "akte-login:1234")
+    assert compat.validate_session_ticket(session, b"0" * 32 + ticket[32:]) is None
+
+
+def test_jwt_issue_time(portal):
+    import time
+
+    jwt = portal.acl_users.jwt_auth
+    compat.enable_token_store(jwt)
+    token = jwt.create_token("hanna")
+    assert abs(compat.jwt_issued(jwt, "hanna", token) - time.time()) < 5
+    assert compat.jwt_issued(jwt, "hanna", "other") is None
+    assert compat.jwt_issued(jwt, "nobody", token) is None
+
+
+def test_ignore_authorization(portal):
+    request = portal.REQUEST
+    request._auth = "Bearer abc"  # noqa: SLF001 - what ZPublisher does with the header
+    compat.ignore_authorization(request)
+    assert compat.authorization_header(request) == ""
+    jwt = portal.acl_users.jwt_auth
+    assert not jwt.extractCredentials(request)  # plone.restapi reads the same place

@@ -133,3 +133,45 @@ class IAkteSettings(Interface):
         default="#1f4e79",
         required=False,
     )
+    session_idle_seconds_client = schema.Int(
+        title=_(
+            "label_session_idle_seconds_client",
+            default="Abmeldung nach Untätigkeit: Mandanten (Sekunden)",
+        ),
+        description=_(
+            "help_session_idle_seconds_client",
+            default="Ohne Anfrage so lange angemeldet (Browser und REST-Token von "
+            "@login); 1800 = 30 Minuten",
+        ),
+        default=1800,
+        min=1,
+        required=True,
+    )
+    session_idle_seconds_staff = schema.Int(
+        title=_(
+            "label_session_idle_seconds_staff",
+            default="Abmeldung nach Untätigkeit: Kanzlei (Sekunden)",
+        ),
+        description=_(
+            "help_session_idle_seconds_staff",
+            default="Für Mitarbeiterinnen und Mitarbeiter der Kanzlei; "
+            "7200 = 2 Stunden",
+        ),
+        default=7200,
+        min=1,
+        required=True,
+    )
+    session_max_seconds = schema.Int(
+        title=_(
+            "label_session_max_seconds",
+            default="Höchstdauer einer Anmeldung (Sekunden)",
+        ),
+        description=_(
+            "help_session_max_seconds",
+            default="Danach ist eine neue Anmeldung nötig, auch bei Aktivität; "
+            "43200 = 12 Stunden",
+        ),
+        default=43200,
+        min=1,
+        required=True,
+    )

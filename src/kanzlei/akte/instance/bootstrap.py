@@ -10,7 +10,9 @@ RelStorage other instances may run). Steps:
 2. the firm's Plone site is created with our distribution ``kanzlei`` if it does
    not exist yet (plus demo content unless ``AKTE_DEMO=0``); an existing site is
    kept as it is;
-3. the mail settings from the AKTE_SMTP_* / AKTE_MAIL_* variables are applied;
+3. the mail settings from the AKTE_SMTP_* / AKTE_MAIL_* variables are applied, and
+   the Zope root's user folder (``admin``) gets the same lockout and IP throttle
+   as the site's accounts (``pas.install.install_root_plugin``);
 4. the login data are written to ``<var>/zugang.txt`` (start.sh prints them).
 """
 
@@ -22,6 +24,7 @@ from kanzlei.akte.instance.config import SINK_HOST
 from kanzlei.akte.instance.config import SITE_LANGUAGE
 from kanzlei.akte.instance.config import SITE_TIMEZONE
 from kanzlei.akte.pas import compat
+from kanzlei.akte.pas.install import install_root_plugin
 from pathlib import Path
 from plone.base.interfaces import IMailSchema
 from plone.base.interfaces import IPloneSiteRoot
@@ -152,6 +155,13 @@ def apply_cookie_settings(site, settings: Settings) -> str:
     return "Anmelde-Cookie auch über HTTP (lokal) / login cookie also over HTTP"
 
 
+def guard_root_logins(app) -> str:
+    """Lockout and IP throttle for the Zope root's accounts (``admin``) too."""
+    if install_root_plugin(app):
+        return "Sperren gelten auch für 'admin' / lockouts guard 'admin' too"
+    return "WARNUNG: keine Sperren für Zope-Root-Konten / no lockout for root accounts"
+
+
 def demo_content(site) -> list[str]:
     """Demo clients, mandates and logins; returns printable credential lines."""
     from kanzlei.akte.demo import create_demo_content
@@ -207,6 +217,7 @@ def main(app) -> None:
     setSite(site)
     say(apply_mail_settings(site, settings))
     say(apply_cookie_settings(site, settings))
+    say(guard_root_logins(app))
     try:
         if created and settings.demo:
             say("Lege Demo-Inhalte an / creating demo content ...")

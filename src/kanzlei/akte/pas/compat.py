@@ -50,9 +50,16 @@ def session_keyring_name(session, userid):
     return session._getSecretKey(userid)
 
 
-def start_session(session, userid, response):
-    """Set the login cookie for ``userid`` without a password (after our checks)."""
-    session._setupSession(userid, response)
+def start_session(session, userid, response, tokens=(), user_data=""):
+    """Set the login cookie for ``userid`` without a password (after our checks);
+    ``user_data`` is signed into the ticket (``sessions.py`` keeps the login time)."""
+    session._setupSession(userid, response, tokens, user_data)
+
+
+def validate_session_ticket(session, ticket):
+    """(digest, userid, tokens, user_data, timestamp) of a ticket plone.session
+    accepts (signature and its own timeout), else None."""
+    return session._validateTicket(ticket)
 
 
 # --- plone.restapi JWT plugin ----------------------------------------------------
@@ -74,6 +81,14 @@ def forget_jwt_tokens(jwt, userid):
         del tokens[userid]
         return True
     return False
+
+
+def jwt_issued(jwt, userid, token):
+    """When a stored JWT was issued (epoch seconds), None when it is not stored."""
+    tokens = jwt._tokens
+    if tokens is None or userid not in tokens:
+        return None
+    return tokens[userid].get(token)
 
 
 def has_jwt_tokens(jwt, userid):
@@ -101,6 +116,12 @@ def forget_reset_requests(tool, userid):
 def authorization_header(request):
     """Zope moves ``Authorization`` out of the environment into ``_auth``."""
     return request._auth or ""
+
+
+def ignore_authorization(request):
+    """Let no plugin of this request see its ``Authorization`` header (an expired
+    session's token: PAS extractors read ``_auth``)."""
+    request._auth = None
 
 
 def mark_challenged(response):

@@ -8,6 +8,11 @@ deactivated for that interface (``install.py``), so every password login (login
 form, ``@login`` over REST, HTTP Basic auth) passes our checks before
 ``source_users`` verifies the password. Session cookies and JWTs are verified by
 their own plugins (plone.session, plone.restapi); ``revocation.py`` invalidates them.
+
+The same class also guards the Zope root's user folder (the ``admin`` of the
+instance, ``install.install_root_plugin``): there it wraps ``users`` and applies the
+same lockout per account and throttle per IP, without the firm fields (a root
+account belongs to no firm) and without touching the stored hash.
 """
 
 from AccessControl.class_init import InitializeClass
@@ -22,14 +27,19 @@ from kanzlei.akte.pas import compat
 from kanzlei.akte.pas import devices
 from kanzlei.akte.pas import hashing
 from kanzlei.akte.pas import lockout
+from kanzlei.akte.pas import rootsession
+from kanzlei.akte.pas import sessions
 from kanzlei.akte.pas import storage
 from kanzlei.akte.pas import zmi
 from kanzlei.akte.pas.clientip import client_ip
 from kanzlei.akte.pas.lookup import PLUGIN_ID
 from Products.PluggableAuthService.interfaces.plugins import IAuthenticationPlugin
+from Products.PluggableAuthService.interfaces.plugins import ICredentialsUpdatePlugin
+from Products.PluggableAuthService.interfaces.plugins import IExtractionPlugin
 from Products.PluggableAuthService.interfaces.plugins import IUserAdderPlugin
 from Products.PluggableAuthService.interfaces.plugins import IValidationPlugin
 from Products.PluggableAuthService.plugins.BasePlugin import BasePlugin
+from zope.component.hooks import getSite
 from zope.globalrequest import getRequest
 from zope.i18n import translate
 from zope.interface import implementer
@@ -43,6 +53,7 @@ META_TYPE = "Kanzlei Akte Login Plugin"
 REFUSAL_KEY = "kanzlei.akte.login_refusal"  # request.other: "failed" / "locked"
 LOCKED = "locked"
 FAILED = "failed"
+COUNTED = "kanzlei.akte.counted"  # request.other: (login, ip) failures counted
 
 
 MSG_ID_UNAVAILABLE = _(
@@ -70,11 +81,18 @@ def addKanzleiAktePlugin(dispatcher, id, title=None, REQUEST=None):  # noqa: A00
     zmi.add_plugin(dispatcher, KanzleiAktePlugin(id, title), REQUEST)
 
 
-@implementer(IAuthenticationPlugin, IUserAdderPlugin, IValidationPlugin)
+@implementer(
+    IAuthenticationPlugin,
+    ICredentialsUpdatePlugin,
+    IExtractionPlugin,
+    IUserAdderPlugin,
+    IValidationPlugin,
+)
 class KanzleiAktePlugin(BasePlugin):
     meta_type = META_TYPE
     user_source_id = "source_users"
     lockouts = None  # see lockout.py
+    token_activity = None  # see sessions.py
 
     _properties = compat.plugin_properties(
         {"id": "user_source_id", "type": "string", "mode": "w"},
@@ -104,8 +122,14 @@ class KanzleiAktePlugin(BasePlugin):
             registry.get("kanzlei.akte.datenbank"),
         )
 
+    def serves_root(self):
+        """This plugin guards the Zope root's user folder (not a site's)."""
+        return compat.pas_of(self).getPhysicalPath() == ("", "acl_users")
+
     def firm_matches(self, request):
         """The login form's Kanzlei/Datenbank, where sent, must be this firm's."""
+        if self.serves_root():
+            return True  # Zope root accounts belong to no firm
         form = getattr(request, "form", None) or {}
         kanzlei, datenbank = self.firm_ids()
         for field, expected in (("kanzlei", kanzlei), ("datenbank", datenbank)):
@@ -129,7 +153,7 @@ class KanzleiAktePlugin(BasePlugin):
     def record_failure(self, request, login, ip=None):
         """Count one failure per login and request; mark the request."""
         ip = client_ip(request, self) if ip is None else ip
-        counted = request.other.setdefault("kanzlei.akte.counted", set())
+        counted = request.other.setdefault(COUNTED, set())
         locked = False
         if (login, ip) not in counted:
             counted.add((login, ip))
@@ -139,9 +163,30 @@ class KanzleiAktePlugin(BasePlugin):
         mark_refusal(request, LOCKED if locked else FAILED)
         logger.info("Login refused for %r from %s", login, ip)
 
+    # IExtractionPlugin (first of all): session timeouts -------------------------
+
+    def extractCredentials(self, request):
+        """In a site: no credentials of our own, but expired sessions end before
+        other plugins read theirs (``sessions.py``). At the Zope root: the site's
+        signed session cookie of a root account (``rootsession.py``)."""
+        sessions.enforce(self, request)  # at the root: JWTs of root accounts
+        if self.serves_root():
+            return rootsession.extract(request)
+        return {}
+
+    # ICredentialsUpdatePlugin (root folder only) -------------------------------
+
+    def updateCredentials(self, request, response, login, new_password):
+        if self.serves_root():
+            rootsession.update(self, response, login)
+
     # IAuthenticationPlugin ---------------------------------------------------
 
     def authenticateCredentials(self, credentials):
+        if rootsession.TICKET in credentials:
+            if not self.serves_root():
+                return None
+            return rootsession.authenticate(self, credentials)
         login = credentials.get("login")
         password = credentials.get("password")
         if not login or password is None:
@@ -156,9 +201,10 @@ class KanzleiAktePlugin(BasePlugin):
             # No request (scripts): plain verification without bookkeeping.
             return source.authenticateCredentials(credentials)
         ip = client_ip(request, self)
-
         userid = self.userid_for_login(login)
-        if userid is None and self.zope_root_user(login):
+        if userid is None and (self.serves_root() or self.zope_root_user(login)):
+            # Not ours: a site's account seen by the root folder (the site's plugin
+            # counted it), or a root account seen by a site (the root's plugin will).
             return None
         ip_blocked = failures.ip_blocked(ip, self) and not devices.trusted(
             request, login
@@ -175,17 +221,22 @@ class KanzleiAktePlugin(BasePlugin):
             self.record_failure(request, login, ip)
             return None
         userid, login_name = result
-        if access.is_refused(userid):
+        if not self.serves_root() and access.is_refused(userid):
             mark_refusal(request, FAILED)
             logger.info("Login of disabled account %r refused", userid)
             return None
         lockout.clear(self, login)
         devices.issue(request.response, login, secure=self.secure_cookies())
-        self.upgrade_hash(source, userid, password)
+        if not self.serves_root():  # the root keeps Zope's hashes (no add-on needed)
+            self.upgrade_hash(source, userid, password)
         return userid, login_name
 
     def secure_cookies(self):
-        session = getattr(compat.pas_of(self), "session", None)
+        """As secure as the site's login cookie (the root folder has none)."""
+        site_users = getattr(getSite(), "acl_users", None)
+        session = getattr(site_users, "session", None)
+        if session is None:
+            session = getattr(compat.pas_of(self), "session", None)
         return bool(getattr(session, "secure", False))
 
     def userid_for_login(self, login):

@@ -42,9 +42,11 @@ def revoke(userid, portal=None, keep_current=True):
         else:
             manager[ring] = Keyring(1)
             manager[ring].fill()
-    jwt = getattr(acl_users, "jwt_auth", None)
-    if jwt is not None:
-        compat.forget_jwt_tokens(jwt, userid)
+    root_users = getattr(portal.getPhysicalRoot(), "acl_users", None)
+    for users in (acl_users, root_users):  # the root's JWTs: Zope root accounts
+        jwt = getattr(users, "jwt_auth", None)
+        if jwt is not None:
+            compat.forget_jwt_tokens(jwt, userid)
     logger.info("Sessions and tokens of %r revoked", userid)
     if keep_current and session is not None:
         request = getRequest()

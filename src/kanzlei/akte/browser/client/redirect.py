@@ -1,5 +1,13 @@
 """After login, a client goes to "Meine Online-Akte", staff to the client area
-``/mandanten`` (unless they came for a page)."""
+``/mandanten`` (unless they came for a page of this portal).
+
+``came_from`` is never followed off the portal: Plone's login form only compares
+the *path* of ``came_from`` with the site (``https://evil.example/plone`` passed),
+so every target is checked with Plone's public ``isURLInPortal`` first (other
+hosts, ``//host``, ``/\\host``, ``javascript:`` and the like fall back to the landing
+page). This adapter is used by the login form, ``login_form``, ``failsafe_login``
+and the password reset form.
+"""
 
 from kanzlei.akte.accounts.staff import is_staff
 from kanzlei.akte.browser.client import landing_url
@@ -20,6 +28,8 @@ class ClientRedirectAfterLogin:
     def __call__(self, came_from=None, is_initial_login=False):
         portal = api.portal.get()
         portal_url = portal.absolute_url()
+        if came_from and not portal.portal_url.isURLInPortal(came_from):
+            came_from = None
         rest = (came_from or "").split("?")[0].split("#")[0]
         if rest.startswith(portal_url):
             rest = rest[len(portal_url) :]
