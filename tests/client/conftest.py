@@ -1,6 +1,7 @@
 """Fixtures of the client page tests: client A (three mandates), client B (one)."""
 
 from datetime import date
+from kanzlei.akte.branding.demo import set_demo_branding
 from kanzlei.akte.testing import add_document
 from kanzlei.akte.testing import make_client
 from kanzlei.akte.testing import make_staff
@@ -39,6 +40,7 @@ def akte(functional):
     """
     portal = functional["portal"]
     make_staff()
+    set_demo_branding()  # the firm's logo, contact and links, as on the demo site
     mandant_a, m1 = make_client(
         portal,
         "Anna Alpha",

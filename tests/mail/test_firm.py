@@ -159,6 +159,7 @@ def test_restart_between_event_and_digest(akte, functional):
 
 def test_answered_questionnaire_one_mail_raw_data_ignored(akte, flush):
     from kanzlei.akte.questionnaires.interfaces import IFragebogenAntworten
+    from kanzlei.akte.questionnaires.interfaces import IFragebogenPdf
     from kanzlei.akte.questionnaires.interfaces import IFragebogenRohdaten
     from plone.dexterity.utils import addContentToContainer
     from plone.dexterity.utils import createContent
@@ -186,6 +187,7 @@ def test_answered_questionnaire_one_mail_raw_data_ignored(akte, flush):
 
     add("Rohdaten", IFragebogenRohdaten, "intern")
     add("Antworten", IFragebogenAntworten, "freigegeben")
+    add("PDF", IFragebogenPdf, "freigegeben")
     transaction.commit()
 
     flush(akte.portal, minutes=1)

@@ -1,5 +1,6 @@
 """In the browser: a lawyer adds a questionnaire, a client answers, lawyer reads."""
 
+from kanzlei.akte.questionnaires.interfaces import IFragebogenAntworten
 from plone import api
 from tests.questionnaires.helpers import CLIENT_PASSWORD
 from tests.questionnaires.helpers import login
@@ -67,6 +68,11 @@ def test_lawyer_adds_client_answers_lawyer_reads(akte_web, page, chromium, base_
     page.goto(form_url)
     assert "beantwortet am" in page.locator("#content").inner_text()
     assert page.get_by_role("button", name="Fragebogen absenden").count() == 0
+    with page.expect_download() as download:
+        page.get_by_role("link", name="Als PDF herunterladen").click()
+    assert download.value.suggested_filename.endswith(".pdf")
+    with open(download.value.path(), "rb") as f:
+        assert f.read(5) == b"%PDF-"
     page.get_by_role("link", name="Ihre Antworten ansehen").click()
     page.wait_for_load_state()
     assert "Fragebogen Verkehrsunfall: Antworten" in page.content()
@@ -78,7 +84,10 @@ def test_lawyer_adds_client_answers_lawyer_reads(akte_web, page, chromium, base_
     staff.wait_for_load_state()
     transaction.begin()
     [brain] = api.content.find(
-        context=akte_web["mandat_a"], portal_type="Dokument", review_state="freigegeben"
+        context=akte_web["mandat_a"],
+        portal_type="Dokument",
+        review_state="freigegeben",
+        object_provides=IFragebogenAntworten.__identifier__,
     )
     answers = staff.request.get(brain.getURL() + "/@@download/file")
     assert "Köln, Aachener Straße" in answers.text()

@@ -1,6 +1,8 @@
 """A client answers a questionnaire over HTTP; the answers land in the Akte."""
 
+from io import BytesIO
 from kanzlei.akte.questionnaires.interfaces import IFragebogenAntworten
+from kanzlei.akte.questionnaires.interfaces import IFragebogenPdf
 from kanzlei.akte.questionnaires.interfaces import IFragebogenRohdaten
 from plone import api
 from tests.questionnaires.helpers import add_questionnaire
@@ -9,6 +11,7 @@ from tests.questionnaires.helpers import CLIENT_PASSWORD
 from tests.questionnaires.helpers import STAFF_PASSWORD
 
 import json
+import pypdf
 import pytest
 import requests
 import transaction
@@ -40,6 +43,12 @@ def denied(response):
     if "Unzureichende Berechtigungen" in response.text:  # Plone answers 200 here
         return True
     return response.status_code in (401, 403, 404)
+
+
+def pdf_text(data):
+    """The text of a PDF, one space between words (lines joined)."""
+    reader = pypdf.PdfReader(BytesIO(data))
+    return " ".join(" ".join(p.extract_text().split()) for p in reader.pages)
 
 
 def session(user, password):
@@ -99,9 +108,11 @@ def test_client_answers_and_answers_are_stored(akte_web, fragebogen):
     assert "Vielen Dank" in response.text
 
     docs = documents(mandat)
-    assert len(docs) == 2
+    assert len(docs) == 3
     readable = [
-        b.getObject() for b in docs.values() if b.mime_type != "application/json"
+        b.getObject()
+        for b in docs.values()
+        if b.getObject().file.contentType == "text/html"
     ]
     raw = [
         b.getObject()
@@ -128,6 +139,27 @@ def test_client_answers_and_answers_are_stored(akte_web, fragebogen):
     assert data["answers"]["bestaetigung"] is True
     assert data["submitted_by"] == "mandant-a"
     assert data["mandat"]["file_number"] == "101/26"
+    [pdf_doc] = [
+        b.getObject()
+        for b in docs.values()
+        if b.getObject().file.contentType == "application/pdf"
+    ]
+    assert IFragebogenPdf.providedBy(pdf_doc)
+    assert pdf_doc.direction == "mandant"
+    assert api.content.get_state(pdf_doc) == "freigegeben"
+    assert pdf_doc.file.filename.endswith(".pdf")
+    text = pdf_text(pdf_doc.file.data)
+    for expected in (
+        "KLX Rechtsanwälte",  # the letterhead
+        "Fragebogen: Verkehrsunfall",
+        "Aktenzeichen 101/26",
+        "Mandant Erika Muster",
+        "Köln, Aachener Straße / Ecke Gürtel",
+        "Der Gegner fuhr bei Rot. <script>alert(1)</script>",
+        "20.11.2026",
+        "Seite 1 von ",
+    ):
+        assert expected in text, expected
 
     # The questionnaire is answered: shows the date, can't be submitted twice.
     assert api.content.get_state(fragebogen) == "beantwortet"
@@ -139,7 +171,7 @@ def test_client_answers_and_answers_are_stored(akte_web, fragebogen):
         response = client.post(target, data={**VALID, "_authenticator": token})
         assert "Vielen Dank" not in response.text
     assert "bereits beantwortet" in response.text
-    assert len(documents(mandat)) == 2
+    assert len(documents(mandat)) == 3
 
     # The client reads their own answers, not the internal raw data.
     assert client.get(html_doc.absolute_url() + "/@@download/file").status_code == 200
@@ -153,7 +185,7 @@ def test_client_answers_and_answers_are_stored(akte_web, fragebogen):
         url, data={**VALID, "_authenticator": authenticator(page.text)}
     )
     assert "Nur Mandanten können diesen Fragebogen absenden" in response.text
-    assert len(documents(mandat)) == 2
+    assert len(documents(mandat)) == 3
 
     # Staff reopen it; the client can answer again.
     with api.env.adopt_user(username="anwalt"):
@@ -161,7 +193,7 @@ def test_client_answers_and_answers_are_stored(akte_web, fragebogen):
     transaction.commit()
     response = submit(client, url, VALID)
     assert "Vielen Dank" in response.text
-    assert len(documents(mandat)) == 4
+    assert len(documents(mandat)) == 6
 
 
 def test_firm_software_reads_answers_over_rest(akte_web, fragebogen, base_url):
@@ -218,17 +250,21 @@ def test_lawyer_is_told_once_without_the_answers(akte_web, fragebogen, smtp_sink
     assert "Aachener" not in text and "Rot" not in text
 
 
-FILE_MODEL = """<?xml version="1.0" encoding="utf-8"?>
+def easyform_model(fields):
+    return f"""<?xml version="1.0" encoding="utf-8"?>
 <model xmlns="http://namespaces.plone.org/supermodel/schema">
-  <schema>
+  <schema>{fields}</schema>
+</model>
+"""
+
+
+FILE_MODEL = easyform_model("""
     <field name="name" type="zope.schema.TextLine"><title>Name</title></field>
     <field name="beleg" type="plone.namedfile.field.NamedBlobFile">
       <title>Beleg</title>
       <required>False</required>
     </field>
-  </schema>
-</model>
-"""
+""")
 
 
 def test_files_attached_to_answers_become_dokumente(akte_web):
@@ -265,7 +301,7 @@ def test_files_attached_to_answers_become_dokumente(akte_web):
         files={"form.widgets.beleg": ("rechnung.pdf", pdf, "application/pdf")},
     )
     docs = [b.getObject() for b in documents(mandat).values()]
-    assert len(docs) == 3
+    assert len(docs) == 4
     [beleg] = [d for d in docs if d.file.filename == "rechnung.pdf"]
     assert beleg.file.data == pdf
     assert beleg.direction == "mandant"
@@ -274,3 +310,57 @@ def test_files_attached_to_answers_become_dokumente(akte_web):
     answer = json.loads(raw.file.data)["answers"]["beleg"]
     assert answer["filename"] == "rechnung.pdf"
     assert answer["dokument_uid"] == api.content.get_uuid(beleg)
+
+
+LONG_MODEL = easyform_model("""
+    <field name="schilderung" type="zope.schema.Text">
+      <title>Schildern Sie den Sachverhalt (Größe, Maße, Schäden)</title>
+    </field>
+""")
+
+
+def test_long_answers_with_umlauts_in_the_pdf(akte_web):
+    mandat = akte_web["mandat_a"]
+    with api.env.adopt_user(username="anwalt"):
+        form = api.content.create(
+            container=mandat,
+            type="EasyForm",
+            title="Sachverhalt",
+            fields_model=LONG_MODEL,
+        )
+    transaction.commit()
+    sentences = [
+        f"Satz {n}: Die Größe der Überschwemmung im Erdgeschoß war außergewöhnlich, "
+        f"übrigens „schätzungsweise“ {n * 7} m² – ärgerlich für Jörg Müßig."
+        for n in range(1, 121)
+    ]
+    answer = "\n".join(sentences)
+    client = session("mandant-a", CLIENT_PASSWORD)
+    page = client.get(form.absolute_url())
+    client.post(
+        form.absolute_url(),
+        data={
+            "form.widgets.schilderung": answer,
+            "form.buttons.submit": "Absenden",
+            "_authenticator": authenticator(page.text),
+        },
+    )
+    [pdf_doc] = [
+        b.getObject()
+        for b in documents(mandat).values()
+        if b.getObject().file.contentType == "application/pdf"
+    ]
+    reader = pypdf.PdfReader(BytesIO(pdf_doc.file.data))
+    pages = len(reader.pages)
+    assert pages >= 3  # a long answer runs over the pages
+    # Without the letterhead and page numbers, the text is the answer as typed.
+    lines = [
+        line
+        for page in reader.pages
+        for line in page.extract_text().splitlines()
+        if line.strip() != "KLX Rechtsanwälte" and not line.startswith("Seite ")
+    ]
+    text = " ".join(" ".join(lines).split())
+    assert "Schildern Sie den Sachverhalt (Größe, Maße, Schäden)" in text
+    assert " ".join(" ".join(sentences).split()) in text
+    assert f"Seite {pages} von {pages}" in pdf_text(pdf_doc.file.data)

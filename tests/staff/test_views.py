@@ -1,6 +1,7 @@
 """The default views of Mandant and Mandat: staff page for staff, client page else."""
 
 from kanzlei.akte.accounts.links import link_user
+from kanzlei.akte.testing import add_document
 from kanzlei.akte.testing import make_client
 from plone import api
 from tests.staff.conftest import browser_for
@@ -31,6 +32,7 @@ def test_mandant_staff_page(functional, staff_browser):
                  "e@example.org", "7/26", "Mietsache", "offen", "erika", "aktiv",
                  "Mandat anlegen", 'id="akte-zugang"'):  # fmt: skip
         assert text in html, text
+    assert html.count('id="akte-zugang"') == 1  # the panel is not wrapped twice
     staff_browser.getLink("7/26").click()
     assert "Dokumente hinzufügen" in staff_browser.contents
 
@@ -49,3 +51,18 @@ def test_client_gets_the_client_pages(functional):
         assert 'id="akte-zugang"' not in html
     browser.open(mandat.absolute_url())
     assert "1/26" in browser.contents  # the client view of their own mandate
+
+
+def test_read_status_counts_only_what_the_client_sees(functional, staff_browser):
+    portal = functional["portal"]
+    mandant, mandat = make_client(portal, "Anna A", "A-2", "2/26", userid="clientb")
+    for title in ("Klage", "Ladung", "Urteil", "Interne Notiz"):
+        doc = add_document(mandat, title=title)
+    with api.env.adopt_roles(["Manager"]):
+        api.content.transition(doc, transition="zurueckziehen")
+    transaction.commit()
+    staff_browser.open(mandat.absolute_url())
+    html = staff_browser.contents
+    assert "0 von 3 Dokumenten geöffnet" in html
+    status = html.split('id="akte-lesestatus"', 1)[1]
+    assert "Interne Notiz" not in status

@@ -8,6 +8,7 @@
 from datetime import date
 from datetime import timedelta
 from kanzlei.akte.accounts.links import link_user
+from kanzlei.akte.branding.demo import set_demo_branding
 from kanzlei.akte.setuphandlers.install import ADMIN_GROUP
 from kanzlei.akte.setuphandlers.install import AREA_ID
 from kanzlei.akte.setuphandlers.install import STAFF_GROUP
@@ -235,5 +236,6 @@ def create_demo_content(site):
             lines.append(f"{person['userid']} / {password}   {person['role']}")
         for data in CLIENTS:
             _client(area, data, lines)
+        set_demo_branding()
     setattr(site, DEMO_MARKER, True)
     return lines

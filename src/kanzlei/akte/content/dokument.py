@@ -19,6 +19,8 @@ from zope.schema.vocabulary import SimpleVocabulary
 
 FROM_FIRM = "kanzlei"
 FROM_CLIENT = "mandant"
+# The one state of a Dokument a client may see.
+RELEASED = "freigegeben"
 
 DIRECTIONS = SimpleVocabulary(
     [

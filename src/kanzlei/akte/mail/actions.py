@@ -242,7 +242,7 @@ class NotifyFirmExecutor(_Executor):
             return True
         if effective_direction(obj) != FROM_CLIENT:
             return True
-        if recipients.is_questionnaire_raw_data(obj):
+        if recipients.is_questionnaire_twin(obj):
             return True
         self.enqueue(queue.FOR_FIRM, _addresses(obj, self.element.recipients))
         return True

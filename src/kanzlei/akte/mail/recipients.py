@@ -7,6 +7,7 @@ from kanzlei.akte.accounts.links import active_userids
 from kanzlei.akte.content.mandant import IMandant
 from kanzlei.akte.content.mandat import IMandat
 from kanzlei.akte.questionnaires.interfaces import IFragebogenAntworten
+from kanzlei.akte.questionnaires.interfaces import IFragebogenPdf
 from kanzlei.akte.questionnaires.interfaces import IFragebogenRohdaten
 from plone import api
 
@@ -75,9 +76,10 @@ def is_active_client(userid, mandat):
     return mandant is not None and userid in active_userids(mandant)
 
 
-def is_questionnaire_raw_data(obj):
-    """The raw JSON twin of questionnaire answers: notifications ignore it."""
-    return IFragebogenRohdaten.providedBy(obj)
+def is_questionnaire_twin(obj):
+    """The raw JSON or the PDF twin of questionnaire answers: notifications ignore
+    them (the HTML answers tell the lawyer once)."""
+    return IFragebogenRohdaten.providedBy(obj) or IFragebogenPdf.providedBy(obj)
 
 
 def is_questionnaire_answers(obj):

@@ -172,7 +172,7 @@ def _still_to_tell(entry):
         userid = entry.get("userid")
         if userid and not recipients.is_active_client(userid, mandat):
             return None
-    elif recipients.is_questionnaire_raw_data(item) or (
+    elif recipients.is_questionnaire_twin(item) or (
         item.portal_type == "Dokument"
         and api.content.get_state(obj=item, default=None) != "freigegeben"
     ):

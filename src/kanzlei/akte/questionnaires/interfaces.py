@@ -16,5 +16,12 @@ class IFragebogenRohdaten(IGeneratedFile):
     """
 
 
+class IFragebogenPdf(IGeneratedFile):
+    """The answers as PDF with the firm's letterhead (released to the client).
+
+    Notifications ignore it, like the raw data: the HTML twin tells the lawyer.
+    """
+
+
 class ISaveAsDokument(IAction):
     """easyform action: store the answers in the enclosing Mandat as Dokumente."""

@@ -1,9 +1,10 @@
-"""Store a questionnaire's answers in its Mandat: readable HTML plus raw JSON.
+"""Store a questionnaire's answers in its Mandat: readable HTML and PDF, raw JSON.
 
-Both are ``Dokument``s created as the submitting client (normal add events, direction
+All are ``Dokument``s created as the submitting client (normal add events, direction
 ``mandant``): the HTML one (``IFragebogenAntworten``) is released to the client like an
-upload and tells the responsible lawyer; the JSON one (``IFragebogenRohdaten``) is moved
-to ``intern`` at once, for staff and the firm's software only.
+upload and tells the responsible lawyer; the PDF (``IFragebogenPdf``, with the firm's
+letterhead) is released too and tells nobody; the JSON one (``IFragebogenRohdaten``) is
+moved to ``intern`` at once, for staff and the firm's software only.
 """
 
 from Acquisition import aq_inner
@@ -20,7 +21,9 @@ from kanzlei.akte import settings
 from kanzlei.akte.content.dokument import FROM_CLIENT
 from kanzlei.akte.content.dokument import is_client_user
 from kanzlei.akte.content.mandat import IMandat
+from kanzlei.akte.questionnaires import pdf
 from kanzlei.akte.questionnaires.interfaces import IFragebogenAntworten
+from kanzlei.akte.questionnaires.interfaces import IFragebogenPdf
 from kanzlei.akte.questionnaires.interfaces import IFragebogenRohdaten
 from kanzlei.akte.uploads import policy
 from plone import api
@@ -41,6 +44,7 @@ STATE_ANSWERED = "beantwortet"
 ANSWERED_AT = "questionnaire_answered_at"
 ANSWERS_UID = "questionnaire_answers_uid"
 DATA_UID = "questionnaire_data_uid"
+PDF_UID = "questionnaire_pdf_uid"
 
 
 def mandat_of(form):
@@ -164,31 +168,46 @@ td { white-space: pre-wrap; }
 """
 
 
-def render_html(form, mandat, rows, submitted_at, user, request):
-    def t(msgid, default):
-        return escape(translate(_(msgid, default=default), context=request))
+def _t(msgid, default, request, mapping=None):
+    return translate(_(msgid, default=default, mapping=mapping), context=request)
 
+
+def meta_rows(mandat, submitted_at, user, request):
+    """(label, text) of the head of the answers: firm, mandate, client, date, person."""
     fullname = user.getProperty("fullname", "") or user.getId()
-    meta = [
-        (t("questionnaire_html_firm", "Kanzlei"), settings.get("firm_name") or ""),
-        (t("questionnaire_html_file_number", "Aktenzeichen"), mandat.file_number or ""),
-        (t("questionnaire_html_mandate", "Mandat"), mandat.Title()),
+    mandant = aq_parent(aq_inner(mandat))
+    return [
+        (_t("questionnaire_html_firm", "Kanzlei", request), settings.get("firm_name")),
         (
-            t("questionnaire_html_answered_at", "Beantwortet am"),
+            _t("questionnaire_html_file_number", "Aktenzeichen", request),
+            mandat.file_number or "",
+        ),
+        (_t("questionnaire_html_mandate", "Mandat", request), mandat.Title()),
+        (_t("questionnaire_html_client", "Mandant", request), mandant.Title()),
+        (
+            _t("questionnaire_html_answered_at", "Beantwortet am", request),
             submitted_at.strftime("%d.%m.%Y, %H:%M"),
         ),
-        (t("questionnaire_html_answered_by", "Beantwortet von"), fullname),
+        (_t("questionnaire_html_answered_by", "Beantwortet von", request), fullname),
     ]
+
+
+def render_html(form, mandat, rows, submitted_at, user, request):
+    meta = meta_rows(mandat, submitted_at, user, request)
     title = escape(form.Title())
+    heading = escape(_t("questionnaire_html_heading", "Fragebogen", request))
+    answers = escape(_t("questionnaire_html_answers", "Antworten", request))
     parts = [
         "<!DOCTYPE html>",
         '<html lang="de"><head><meta charset="utf-8">',
         f"<title>{title}</title><style>{HTML_STYLE}</style></head><body>",
-        f"<h1>{t('questionnaire_html_heading', 'Fragebogen')}: {title}</h1>",
+        f"<h1>{heading}: {title}</h1>",
         "<table>",
     ]
-    parts += [f"<tr><th>{k}</th><td>{escape(str(v))}</td></tr>" for k, v in meta]
-    parts += ["</table>", f"<h2>{t('questionnaire_html_answers', 'Antworten')}</h2>"]
+    parts += [
+        f"<tr><th>{escape(k)}</th><td>{escape(str(v or ''))}</td></tr>" for k, v in meta
+    ]
+    parts += ["</table>", f"<h2>{answers}</h2>"]
     parts.append("<table>")
     for _name, question, value in rows:
         parts.append(
@@ -197,6 +216,30 @@ def render_html(form, mandat, rows, submitted_at, user, request):
         )
     parts += ["</table>", "</body></html>"]
     return "\n".join(parts).encode("utf-8")
+
+
+def render_pdf(form, mandat, rows, submitted_at, user, request):
+    address = (settings.get("firm_address") or "").splitlines()
+    return pdf.render(
+        title=form.Title(),
+        heading=_t("questionnaire_html_heading", "Fragebogen", request)
+        + ": "
+        + form.Title(),
+        meta=[
+            (k, str(v or "")) for k, v in meta_rows(mandat, submitted_at, user, request)
+        ],
+        answers_heading=_t("questionnaire_html_answers", "Antworten", request),
+        answers=[(q, _display(value, request)) for _name, q, value in rows],
+        letterhead=(
+            settings.get("firm_name") or "",
+            [line.strip() for line in address if line.strip()],
+        ),
+        page_label=_t(
+            "questionnaire_pdf_page",
+            "Seite ${page} von ${pages}",
+            request,
+        ),
+    )
 
 
 def _category():
@@ -272,40 +315,59 @@ def store_answers(form, data, request):
                 value.contentType or "application/octet-stream",
             )
             uploads[id(value)] = api.content.get_uuid(attachment)
-    raw = _add_dokument(
-        mandat,
-        translate(
+
+    names = {"title": form_title, "date": day}
+    stored = {}
+    for marker, title, data, extension, content_type in (
+        (
+            IFragebogenRohdaten,
             _(
                 "questionnaire_data_title",
                 default="Fragebogen ${title}: Rohdaten (JSON) vom ${date}",
-                mapping={"title": form_title, "date": day},
+                mapping=names,
             ),
-            context=request,
+            render_json(form, mandat, rows, now, user.getId(), uploads),
+            "json",
+            "application/json",
         ),
-        render_json(form, mandat, rows, now, user.getId(), uploads),
-        f"fragebogen-{form.getId()}-{stamp}.json",
-        "application/json",
-        IFragebogenRohdaten,
-    )
-    if api.content.get_state(raw) != "intern":
-        with api.env.adopt_roles(["Kanzlei"]):
-            api.content.transition(obj=raw, transition="zurueckziehen")
-    readable = _add_dokument(
-        mandat,
-        translate(
+        (
+            IFragebogenAntworten,
             _(
                 "questionnaire_answers_title",
                 default="Fragebogen ${title}: Antworten vom ${date}",
-                mapping={"title": form_title, "date": day},
+                mapping=names,
             ),
-            context=request,
+            render_html(form, mandat, rows, now, user, request),
+            "html",
+            "text/html",
         ),
-        render_html(form, mandat, rows, now, user, request),
-        f"fragebogen-{form.getId()}-{stamp}.html",
-        "text/html",
-        IFragebogenAntworten,
-    )
+        (
+            IFragebogenPdf,
+            _(
+                "questionnaire_pdf_title",
+                default="Fragebogen ${title}: Antworten vom ${date} (PDF)",
+                mapping=names,
+            ),
+            render_pdf(form, mandat, rows, now, user, request),
+            "pdf",
+            "application/pdf",
+        ),
+    ):
+        stored[marker] = _add_dokument(
+            mandat,
+            translate(title, context=request),
+            data,
+            f"fragebogen-{form.getId()}-{stamp}.{extension}",
+            content_type,
+            marker,
+        )
+    raw = stored[IFragebogenRohdaten]
+    if api.content.get_state(raw) != "intern":
+        with api.env.adopt_roles(["Kanzlei"]):
+            api.content.transition(obj=raw, transition="zurueckziehen")
+    readable, printable = stored[IFragebogenAntworten], stored[IFragebogenPdf]
     setattr(form, ANSWERED_AT, now)
+    setattr(form, PDF_UID, api.content.get_uuid(printable))
     setattr(form, ANSWERS_UID, api.content.get_uuid(readable))
     setattr(form, DATA_UID, api.content.get_uuid(raw))
     with api.env.adopt_roles(["Kanzlei"]):

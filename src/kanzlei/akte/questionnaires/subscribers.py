@@ -6,6 +6,7 @@ from kanzlei.akte.questionnaires.store import ANSWERED_AT
 from kanzlei.akte.questionnaires.store import ANSWERS_UID
 from kanzlei.akte.questionnaires.store import DATA_UID
 from kanzlei.akte.questionnaires.store import mandat_of
+from kanzlei.akte.questionnaires.store import PDF_UID
 from lxml import etree
 
 
@@ -45,7 +46,7 @@ def on_transition(form, event):
     if event.transition is None:
         return
     if event.transition.id == "wiedereroeffnen":
-        for name in (ANSWERED_AT, ANSWERS_UID, DATA_UID):
+        for name in (ANSWERED_AT, ANSWERS_UID, DATA_UID, PDF_UID):
             setattr(form, name, None)
         form.reindexObject()
     elif event.transition.id == "beantworten" and not getattr(form, ANSWERED_AT, None):

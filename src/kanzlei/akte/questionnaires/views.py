@@ -11,6 +11,7 @@ from kanzlei.akte.questionnaires.presets import PRESETS
 from kanzlei.akte.questionnaires.store import ANSWERED_AT
 from kanzlei.akte.questionnaires.store import ANSWERS_UID
 from kanzlei.akte.questionnaires.store import mandat_of
+from kanzlei.akte.questionnaires.store import PDF_UID
 from kanzlei.akte.questionnaires.store import refusal
 from plone import api
 from plone.protect import CheckAuthenticator
@@ -54,13 +55,20 @@ class FragebogenView(EasyFormFormWrapper):
     def answered_at(self):
         return format_datetime(getattr(self.context, ANSWERED_AT, None))
 
-    def answers(self):
-        """The stored answers (if the current user may see them)."""
-        uid = getattr(self.context, ANSWERS_UID, None)
+    def _stored(self, name):
+        uid = getattr(self.context, name, None)
         if not uid:
             return None
         brains = api.content.find(UID=uid)
         return brains[0] if brains else None
+
+    def answers(self):
+        """The stored answers (if the current user may see them)."""
+        return self._stored(ANSWERS_UID)
+
+    def answers_pdf(self):
+        """The answers as PDF (if the current user may see them)."""
+        return self._stored(PDF_UID)
 
     def mandat_url(self):
         mandat = mandat_of(self.context)

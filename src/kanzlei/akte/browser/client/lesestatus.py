@@ -16,6 +16,7 @@ from kanzlei.akte.browser.formatting import format_datetime
 from kanzlei.akte.browser.formatting import format_size
 from kanzlei.akte.content.dokument import FROM_CLIENT
 from kanzlei.akte.content.dokument import FROM_FIRM
+from kanzlei.akte.content.dokument import RELEASED
 from kanzlei.akte.content.mandant import IMandant
 from plone import api
 from plone.app.layout.viewlets import ViewletBase
@@ -47,7 +48,10 @@ class LesestatusView(BrowserView):
         names = {}
         staff_read = readstate.opened(api.user.get_current().getId())
         docs = list(document_brains(mandat))
-        firm_docs = [b for b in docs if b.direction != FROM_CLIENT]
+        # Only what the client may see: a document kept "intern" is no part of it.
+        firm_docs = [
+            b for b in docs if b.direction != FROM_CLIENT and b.review_state == RELEASED
+        ]
         self.clients = []
         for userid in userids:
             read = readstate.opened(userid)

@@ -1,0 +1,73 @@
+"""Registry records of the firm's look (prefix ``kanzlei.akte.branding``)."""
+
+from kanzlei.akte import _
+from plone import api
+from zope import schema
+from zope.interface import Interface
+
+
+PREFIX = "kanzlei.akte.branding"
+
+DEFAULT_STATEMENT = (
+    "Wir möchten, dass alle Menschen die Online-Akte nutzen können. Sie richtet sich "
+    "nach den Web Content Accessibility Guidelines (WCAG) 2.1, Stufe AA, und nach dem "
+    "Barrierefreiheitsstärkungsgesetz (BFSG).\n\n"
+    "Stand der Vereinbarkeit: Die Seiten für Mandantinnen und Mandanten werden bei "
+    "jeder Änderung automatisch auf die Regeln der Stufen A und AA geprüft; alle "
+    "Funktionen sind mit der Tastatur bedienbar.\n\n"
+    "Nicht barrierefreie Inhalte: Dokumente, die die Kanzlei oder Dritte erstellt "
+    "haben (z. B. eingescannte Schreiben), sind nicht immer barrierefrei. Auf Wunsch "
+    "erhalten Sie sie in einer zugänglichen Form.\n\n"
+    "Feedback und Kontakt: Wenn Ihnen Barrieren auffallen, schreiben Sie uns bitte "
+    "(Kontakt unten auf jeder Seite).\n\n"
+    "Schlichtungsverfahren: Bleibt Ihre Rückmeldung ohne befriedigende Antwort, können "
+    "Sie sich an die zuständige Marktüberwachungsbehörde Ihres Bundeslandes wenden."
+)
+
+
+class IBrandingSettings(Interface):
+    logo = schema.Bytes(
+        title=_("label_brand_logo", default="Logo der Kanzlei"),
+        description=_(
+            "help_brand_logo",
+            default="SVG oder PNG. Skripte und Verweise in SVG-Dateien werden "
+            "entfernt. Das Logo ist auch das Favicon.",
+        ),
+        required=False,
+    )
+    phone = schema.TextLine(
+        title=_("label_brand_phone", default="Telefon der Kanzlei"),
+        default="",
+        required=False,
+    )
+    email = schema.TextLine(
+        title=_("label_brand_email", default="E-Mail-Adresse für Mandanten"),
+        default="",
+        required=False,
+    )
+    imprint_url = schema.URI(
+        title=_("label_brand_imprint_url", default="Adresse des Impressums"),
+        required=False,
+    )
+    privacy_url = schema.URI(
+        title=_("label_brand_privacy_url", default="Adresse der Datenschutzerklärung"),
+        required=False,
+    )
+    accessibility_statement = schema.Text(
+        title=_(
+            "label_brand_accessibility",
+            default="Erklärung zur Barrierefreiheit",
+        ),
+        description=_(
+            "help_brand_accessibility",
+            default="Die Seite „Barrierefreiheit“; eine Vorlage, die die Kanzlei "
+            "anpasst. Absätze durch Leerzeilen trennen.",
+        ),
+        default=DEFAULT_STATEMENT,
+        required=False,
+    )
+
+
+def get(name):
+    default = IBrandingSettings[name].default
+    return api.portal.get_registry_record(f"{PREFIX}.{name}", default=default)

@@ -1,0 +1,76 @@
+"""Header, navigation and footer for clients and visitors; staff keep Plone's.
+
+Registered for our browser layer as overrides of Plone's viewlet managers
+``plone.portalheader``, ``plone.mainnavigation`` and ``plone.portalfooter``: for staff
+they render Plone's viewlets as before, for everyone else the firm's own parts (no Plone
+logo, search box, member tools, global navigation, Plone footer or colophon).
+"""
+
+from kanzlei.akte import settings
+from kanzlei.akte.accounts.staff import is_staff
+from kanzlei.akte.branding import settings as branding
+from kanzlei.akte.browser.client.common import brand_color
+from plone import api
+from plone.app.layout.links.viewlets import FaviconViewlet
+from plone.app.viewletmanager.manager import OrderedViewletManager
+from Products.Five.browser.pagetemplatefile import ViewPageTemplateFile
+
+import zlib
+
+
+class Branding:
+    """What the firm's header and footer show."""
+
+    def __init__(self, request):
+        self.request = request
+        self.portal_url = api.portal.get().absolute_url()
+        self.firm_name = settings.get("firm_name") or ""
+        address = settings.get("firm_address") or ""
+        self.address_lines = [line.strip() for line in address.splitlines() if line]
+        self.phone = branding.get("phone") or ""
+        self.email = branding.get("email") or ""
+        self.imprint_url = branding.get("imprint_url") or ""
+        self.privacy_url = branding.get("privacy_url") or ""
+        logo = branding.get("logo")
+        self.logo_url = (
+            f"{self.portal_url}/@@akte-logo?v={zlib.crc32(logo):08x}" if logo else ""
+        )
+        self.logged_in = not api.user.is_anonymous()
+        self.style = f"--akte-brand: {brand_color()};"
+
+    @property
+    def phone_href(self):
+        return "tel:" + "".join(c for c in self.phone if c.isdigit() or c == "+")
+
+
+class _BrandedManager(OrderedViewletManager):
+    branded = None  # the template for clients and visitors; None renders nothing
+
+    def render(self):
+        if is_staff(self.context):
+            return super().render()
+        if self.branded is None:
+            return ""
+        return self.branded(brand=Branding(self.request))
+
+
+class HeaderManager(_BrandedManager):
+    branded = ViewPageTemplateFile("templates/header.pt")
+
+
+class NavigationManager(_BrandedManager):
+    """The firm's links are in the header."""
+
+
+class FooterManager(_BrandedManager):
+    branded = ViewPageTemplateFile("templates/footer.pt")
+
+
+class Favicon(FaviconViewlet):
+    """The firm's logo as favicon for clients and visitors (when there is one)."""
+
+    def render(self):
+        if is_staff(self.context) or not branding.get("logo"):
+            return super().render()
+        url = Branding(self.request).logo_url
+        return f'<link rel="icon" href="{url}" />'
