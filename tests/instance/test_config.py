@@ -220,3 +220,14 @@ def test_invalid_server_limits(clean_env, tmp_path, name, value):
     clean_env.setenv(name, value)
     with pytest.raises(ConfigError, match=name):
         Settings.from_env(tmp_path)
+
+
+def test_clamd_address_is_a_socket_path_or_host_port(clean_env, tmp_path, monkeypatch):
+    assert Settings.from_env(tmp_path).clamd == ""
+    monkeypatch.setenv("AKTE_CLAMD", "127.0.0.1:3310")
+    assert Settings.from_env(tmp_path).clamd == "127.0.0.1:3310"
+    monkeypatch.setenv("AKTE_CLAMD", "/run/clamav/clamd.ctl")
+    assert Settings.from_env(tmp_path).clamd == "/run/clamav/clamd.ctl"
+    monkeypatch.setenv("AKTE_CLAMD", "clamd")
+    with pytest.raises(ConfigError, match="AKTE_CLAMD"):
+        Settings.from_env(tmp_path)

@@ -4,6 +4,7 @@ from kanzlei.akte import _
 from kanzlei.akte.controlpanels.settings import IAkteSettings
 from kanzlei.akte.controlpanels.settings import REGISTRY_PREFIX
 from kanzlei.akte.mail.recipients import inbox_warning
+from kanzlei.akte.uploads.scan import missing_scanner_warning
 from plone import api
 from plone.app.registry.browser.controlpanel import ControlPanelFormWrapper
 from plone.app.registry.browser.controlpanel import RegistryEditForm
@@ -20,9 +21,11 @@ class AkteSettingsForm(RegistryEditForm):
 
     def update(self):
         super().update()
-        warning = inbox_warning()
-        if warning is not None and self.request.method == "GET":
-            api.portal.show_message(warning, self.request, type="warning")
+        if self.request.method != "GET":
+            return
+        for warning in (inbox_warning(), missing_scanner_warning()):
+            if warning is not None:
+                api.portal.show_message(warning, self.request, type="warning")
 
 
 class AkteControlPanel(ControlPanelFormWrapper):

@@ -64,7 +64,7 @@ def _port(name: str, default: int) -> int:
     return port
 
 
-def _zeo_address(name: str) -> str:
+def _address(name: str) -> str:
     """host:port ([v6]:port) or the path of a unix socket (made absolute)."""
     value = _str(name)
     if not value:
@@ -78,6 +78,13 @@ def _zeo_address(name: str) -> str:
             " oder der Pfad eines Unix-Sockets erwartet"
         )
     return value
+
+
+def clamd_address() -> str:
+    """``AKTE_CLAMD``: where ClamAV's clamd listens (unix socket path or host:port);
+    "" = uploads are not scanned. Read by the running process on every scan
+    (``kanzlei.akte.uploads.scan``) and checked once at start."""
+    return _address("AKTE_CLAMD")
 
 
 def _dsn(name: str) -> str:
@@ -126,13 +133,14 @@ class Settings:
     etc_dir: Path
     zeo_address: str
     relstorage_dsn: str
+    clamd: str
 
     @classmethod
     def from_env(cls, instance_dir: Path | str) -> "Settings":
         instance_dir = Path(instance_dir).resolve()
         var_dir = Path(_str("AKTE_VAR") or instance_dir / "var").resolve()
         smtp_host = _str("AKTE_SMTP_HOST")
-        zeo_address = _zeo_address("AKTE_ZEO_ADDRESS")
+        zeo_address = _address("AKTE_ZEO_ADDRESS")
         relstorage_dsn = _dsn("AKTE_RELSTORAGE_DSN")
         if zeo_address and relstorage_dsn:
             raise ConfigError(
@@ -165,6 +173,7 @@ class Settings:
             etc_dir=Path(_str("AKTE_ETC") or instance_dir / "etc").resolve(),
             zeo_address=zeo_address,
             relstorage_dsn=relstorage_dsn,
+            clamd=clamd_address(),
         )
         if not _SITE_ID.fullmatch(settings.site_id):
             raise ConfigError(f"AKTE_SITE_ID={settings.site_id!r}: nur a-z, 0-9, - _")

@@ -5,6 +5,8 @@ questionnaires, scripts. Subscribers of IObjectAddedEvent/IObjectModifiedEvent:
 - the file name is made safe (``names.sanitize_name``) before anyone reads it;
 - size and (for clients) type are checked (``policy``); a refusal aborts the request
   with a German message: 400/413/415, JSON for the API;
+- the file is scanned for viruses by clamd when ``AKTE_CLAMD`` is set (``scan``):
+  infected 422, scanner unreachable 503 (fail closed);
 - ``external_id`` (the law-office software's key) is set only by staff and
   integrations; ``added_by`` and, for clients, ``direction`` are set by the server
   (``content.dokument.on_added``), whatever the request said.
@@ -13,6 +15,7 @@ questionnaires, scripts. Subscribers of IObjectAddedEvent/IObjectModifiedEvent:
 from kanzlei.akte import _
 from kanzlei.akte.errors.classify import refusal
 from kanzlei.akte.uploads import policy
+from kanzlei.akte.uploads import scan
 from kanzlei.akte.uploads.interfaces import IGeneratedFile
 from kanzlei.akte.uploads.names import sanitize_name
 from zExceptions import Forbidden
@@ -34,6 +37,7 @@ def check_file(doc, check_type):
     if file.filename != safe:
         file.filename = safe
     policy.check(file.filename, file.getSize(), check_type=check_type)
+    scan.check_blob(file, "/".join(doc.getPhysicalPath()))
 
 
 EXTERNAL_ID_FIRM_ONLY = _(
