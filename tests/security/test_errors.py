@@ -213,3 +213,33 @@ def test_subject_with_invalid_bytes_refused_and_export_works(
     export = session.get(f"{base_url}/@@meine-daten-herunterladen")
     assert export.status_code == 200
     assert export.headers["Content-Type"].startswith("application/zip")
+
+
+# --- Plone views that answered 500 (found by the isolation matrix) ----------
+
+
+@pytest.mark.parametrize("auth", [CLIENT, None], ids=["client", "anonymous"])
+def test_plone_helper_views_answer_4xx(portal_s, base_url, auth):  # noqa: F811
+    mandat = url_of(base_url, portal_s.mandat)
+    for url, params, status in (
+        (f"{mandat}/@@babel_utils", {}, {401, 404}),
+        (f"{mandat}/@@+", {}, {401, 404}),
+        (
+            f"{base_url}/@@getVocabulary",
+            {"name": "plone.app.vocabularies.Catalog", "query": "geheim"},
+            {400},
+        ),
+    ):
+        page = requests.get(url, params=params, auth=auth, headers=HTML)
+        login = auth is None and "/login?came_from=" in page.url
+        assert page.status_code in status or login, (url, page.status_code, page.url)
+        assert "Traceback" not in page.text
+        assert "Es ist ein Fehler aufgetreten" not in page.text, url  # no 500 page
+    body = assert_api_error(
+        requests.get(
+            f"{base_url}/@vocabularies/plone.app.content.ValidAddableTypes",
+            auth=auth,
+            headers=JSON,
+        )
+    )
+    assert "nicht abgerufen werden" in json.dumps(body, ensure_ascii=False)
