@@ -86,7 +86,7 @@ def test_send_shows_letter_with_code_that_works_with_the_mail_link(
     )
     mandant.street, mandant.zip_code, mandant.city = "Hauptstraße 1", "10115", "Berlin"
     api.portal.set_registry_record(
-        "kanzlei.akte.firm_address", "Markt 1\n20095 Hamburg"
+        "kanzlei.akte.branding.firm_address", "Markt 1\n20095 Hamburg"
     )
     transaction.commit()
     smtp_sink.wait_for(1)  # the automatic invitation

@@ -6,7 +6,7 @@ Plone's MailHost when the transaction commits (nothing is sent when it aborts).
 
 from kanzlei.akte import _
 from kanzlei.akte import logger
-from kanzlei.akte import settings
+from kanzlei.akte.branding import settings as branding
 from plone import api
 from urllib.parse import urlencode
 from zope.i18n import translate
@@ -54,7 +54,7 @@ def format_date(value):
 
 def send_invitation(invitation, token):
     """Queue the invitation e-mail; False (and a log entry) when no mail can be sent."""
-    firm = settings.get("firm_name")
+    firm = branding.get("firm_name")
     mapping = {
         "firm": firm,
         "url": registration_url(token),

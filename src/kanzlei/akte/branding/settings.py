@@ -26,6 +26,30 @@ DEFAULT_STATEMENT = (
 
 
 class IBrandingSettings(Interface):
+    firm_name = schema.TextLine(
+        title=_("label_firm_name", default="Name der Kanzlei"),
+        default="KLX Rechtsanwälte",
+        required=True,
+    )
+    firm_address = schema.Text(
+        title=_("label_firm_address", default="Anschrift der Kanzlei"),
+        description=_(
+            "help_brand_firm_address",
+            default="Im Briefkopf, in der Fußzeile der Seiten und in E-Mails",
+        ),
+        default="",
+        required=False,
+    )
+    brand_color = schema.TextLine(
+        title=_("label_brand_color", default="Hausfarbe der Online-Akte"),
+        description=_(
+            "help_brand_color_contrast",
+            default="Als Hexwert, z. B. #1f4e79; für Kopfzeile und Schaltflächen mit "
+            "weißer Schrift, daher Kontrast mindestens 4,5 : 1 (WCAG AA).",
+        ),
+        default="#1f4e79",
+        required=False,
+    )
     logo = schema.Bytes(
         title=_("label_brand_logo", default="Logo der Kanzlei"),
         description=_(

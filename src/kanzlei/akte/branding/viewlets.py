@@ -6,10 +6,9 @@ they render Plone's viewlets as before, for everyone else the firm's own parts (
 logo, search box, member tools, global navigation, Plone footer or colophon).
 """
 
-from kanzlei.akte import settings
 from kanzlei.akte.accounts.staff import is_staff
+from kanzlei.akte.branding import colour
 from kanzlei.akte.branding import settings as branding
-from kanzlei.akte.browser.client.common import brand_color
 from plone import api
 from plone.app.layout.links.viewlets import FaviconViewlet
 from plone.app.viewletmanager.manager import OrderedViewletManager
@@ -24,8 +23,8 @@ class Branding:
     def __init__(self, request):
         self.request = request
         self.portal_url = api.portal.get().absolute_url()
-        self.firm_name = settings.get("firm_name") or ""
-        address = settings.get("firm_address") or ""
+        self.firm_name = branding.get("firm_name") or ""
+        address = branding.get("firm_address") or ""
         self.address_lines = [line.strip() for line in address.splitlines() if line]
         self.phone = branding.get("phone") or ""
         self.email = branding.get("email") or ""
@@ -36,7 +35,7 @@ class Branding:
             f"{self.portal_url}/@@akte-logo?v={zlib.crc32(logo):08x}" if logo else ""
         )
         self.logged_in = not api.user.is_anonymous()
-        self.style = f"--akte-brand: {brand_color()};"
+        self.style = colour.style()
 
     @property
     def phone_href(self):

@@ -6,7 +6,7 @@ Requests never reveal whether an account exists.
 """
 
 from kanzlei.akte import _
-from kanzlei.akte import settings
+from kanzlei.akte.branding import settings as branding
 from kanzlei.akte.pas import compat
 from plone import api
 from Products.CMFPlone.PasswordResetTool import ExpiredRequestError
@@ -73,7 +73,7 @@ def request_reset(name, request):
     reset = tool.requestReset(user.getId())
     portal_url = api.portal.get().absolute_url()
     link = f"{portal_url}/passwordreset/{reset['randomstring']}"
-    firm = settings.get("firm_name")
+    firm = branding.get("firm_name")
     subject = translate(
         _(
             "login_reset_mail_subject",

@@ -15,6 +15,7 @@ from kanzlei.akte.accounts import invitations
 from kanzlei.akte.accounts.invite import invitation_problem
 from kanzlei.akte.accounts.invite import invite
 from kanzlei.akte.accounts.invite import issue_code
+from kanzlei.akte.branding import settings as branding
 from plone import api
 from plone.protect import CheckAuthenticator
 from Products.Five.browser import BrowserView
@@ -197,10 +198,10 @@ class AccessPanelView(BrowserView):
         return bool(getattr(self.context, "online_access", False))
 
     def firm_name(self):
-        return settings.get("firm_name")
+        return branding.get("firm_name")
 
     def firm_address_lines(self):
-        address = settings.get("firm_address") or ""
+        address = branding.get("firm_address") or ""
         return [line for line in address.splitlines() if line.strip()]
 
     def recipient_lines(self):
