@@ -95,3 +95,23 @@ class IBrandingSettings(Interface):
 def get(name):
     default = IBrandingSettings[name].default
     return api.portal.get_registry_record(f"{PREFIX}.{name}", default=default)
+
+
+class Contact:
+    """The firm as clients see it: name, address lines, phone, e-mail, legal links.
+
+    One place for the pages' header and footer, the letter and the e-mails.
+    """
+
+    def __init__(self):
+        self.firm_name = get("firm_name") or ""
+        address = get("firm_address") or ""
+        self.address_lines = [line.strip() for line in address.splitlines() if line]
+        self.phone = get("phone") or ""
+        self.email = get("email") or ""
+        self.imprint_url = get("imprint_url") or ""
+        self.privacy_url = get("privacy_url") or ""
+
+    @property
+    def phone_href(self):
+        return "tel:" + "".join(c for c in self.phone if c.isdigit() or c == "+")

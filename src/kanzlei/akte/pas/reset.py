@@ -7,6 +7,7 @@ Requests never reveal whether an account exists.
 
 from kanzlei.akte import _
 from kanzlei.akte.branding import settings as branding
+from kanzlei.akte.mail.letterhead import compose_for_mailhost
 from kanzlei.akte.pas import compat
 from plone import api
 from Products.CMFPlone.PasswordResetTool import ExpiredRequestError
@@ -98,7 +99,10 @@ def request_reset(name, request):
     )
     try:
         api.portal.send_email(
-            recipient=email, subject=subject, body=body, immediate=False
+            recipient=email,
+            subject=subject,
+            body=compose_for_mailhost(body, api.portal.get_current_language()[:2]),
+            immediate=False,
         )
     except (ValueError, OSError):
         # No mail server set up: the firm sees it in the log; the answer stays the
