@@ -61,9 +61,11 @@ class FooterManager(_BrandedManager):
 
 
 class Favicon(FaviconViewlet):
-    """The firm's logo as favicon for clients and visitors (when there is one)."""
+    """The firm's logo as favicon for clients and visitors; none without one (never
+    Plone's)."""
 
     def render(self):
-        if is_staff(self.context) or not branding.get("logo"):
+        if is_staff(self.context):
             return super().render()
-        return f'<link rel="icon" href="{logo_url()}" />'
+        url = logo_url()
+        return f'<link rel="icon" href="{url}" />' if url else ""
