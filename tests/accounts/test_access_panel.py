@@ -6,6 +6,7 @@ from .conftest import invited_client
 from .conftest import submit
 from .conftest import sync
 from kanzlei.akte.accounts import invitations
+from kanzlei.akte.branding.demo import set_demo_branding
 from kanzlei.akte.testing import configure_mailhost
 from kanzlei.akte.testing import make_client
 from kanzlei.akte.testing import make_staff
@@ -85,8 +86,9 @@ def test_send_shows_letter_with_code_that_works_with_the_mail_link(
         portal, "Erika Mustermann", "M-1", "1/26", email="e@example.org"
     )
     mandant.street, mandant.zip_code, mandant.city = "Hauptstraße 1", "10115", "Berlin"
+    set_demo_branding()  # logo, phone, e-mail for the letterhead
     api.portal.set_registry_record(
-        "kanzlei.akte.firm_address", "Markt 1\n20095 Hamburg"
+        "kanzlei.akte.branding.firm_address", "Markt 1\n20095 Hamburg"
     )
     transaction.commit()
     smtp_sink.wait_for(1)  # the automatic invitation
@@ -106,11 +108,15 @@ def test_send_shows_letter_with_code_that_works_with_the_mail_link(
         "KLXRechtsanwälte",
         "Brief drucken",
         "e@example.org",
+        "kanzlei@example.org",
     ):
         assert text in page, text
+    assert re.search(
+        r'<img class="akte-brief-logo"[^>]*src="[^"]*/@@akte-logo\?v=', page
+    )
     assert "no-store" in response.headers["Cache-Control"]
     messages = smtp_sink.wait_for(before + 1)
-    body = messages[-1][1].get_content()
+    body = messages[-1][1].get_body(preferencelist=("plain",)).get_content()
     assert code not in body
     token = re.search(r"token=(\S+)", body).group(1)
     sync()

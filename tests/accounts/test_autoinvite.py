@@ -59,7 +59,7 @@ def test_new_client_with_online_access_gets_one_invitation_mail(functional, mail
     assert rcpts == ["erika@example.org"]
     assert "Einladung zur Online-Akte" in message["Subject"]
     assert "KLX Rechtsanwälte" in message["Subject"]
-    body = message.get_content()
+    body = message.get_body(preferencelist=("plain",)).get_content()
     assert "KLX Rechtsanwälte" in body
     assert "gültig bis zum" in body
     url = re.search(r"(http\S+@@registrierung\?token=\S+)", body).group(1)

@@ -61,7 +61,7 @@ def test_invitation_registration_login(
     # --- the invitation e-mail arrives at the SMTP server -----------------------------
     rcpts, message = smtp_sink.wait_for(1, timeout=20)[0]
     assert rcpts == ["erika@example.org"]
-    body = message.get_content()
+    body = message.get_body(preferencelist=("plain",)).get_content()
     link = re.search(r"(http\S+/@@registrierung\?token=\S+)", body).group(1)
 
     # --- staff: the access panel, code and printable letter ---------------------------

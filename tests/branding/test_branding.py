@@ -146,3 +146,27 @@ def test_control_panel_takes_png_and_svg_refuses_other_files(functional, staff_a
     )
     browser.getControl(name="form.buttons.save").click()
     assert "Bitte laden Sie ein Logo als SVG oder PNG hoch." in browser.contents
+
+
+def test_og_image_and_favicon_are_the_firms_logo_or_none(functional, base_url):
+    import re
+
+    def images(path):
+        html = get(base_url + path)
+        assert 'property="og:title"' in html, path  # the social tags are on
+        return re.findall(r'<meta[^>]*(?:og:image"|itemprop="image")[^>]*>', html)
+
+    for path in ("", "/login"):
+        assert images(path) == [], path  # no firm logo: no image, not Plone's
+        assert 'rel="icon"' not in get(base_url + path), path
+    assert requests.get(base_url + "/favicon.ico").status_code == 404
+    set_demo_branding()
+    transaction.commit()
+    favicon = requests.get(base_url + "/favicon.ico")
+    assert favicon.headers["Content-Type"].startswith("image/svg+xml")
+    assert b"<script" not in favicon.content
+    for path in ("", "/login"):
+        found = images(path)
+        assert found, path
+        for tag in found:
+            assert "/@@akte-logo?v=" in tag or "image/svg+xml" in tag, tag

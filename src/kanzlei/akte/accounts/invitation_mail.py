@@ -6,7 +6,8 @@ Plone's MailHost when the transaction commits (nothing is sent when it aborts).
 
 from kanzlei.akte import _
 from kanzlei.akte import logger
-from kanzlei.akte import settings
+from kanzlei.akte.branding import settings as branding
+from kanzlei.akte.mail.letterhead import compose_for_mailhost
 from plone import api
 from urllib.parse import urlencode
 from zope.i18n import translate
@@ -54,7 +55,7 @@ def format_date(value):
 
 def send_invitation(invitation, token):
     """Queue the invitation e-mail; False (and a log entry) when no mail can be sent."""
-    firm = settings.get("firm_name")
+    firm = branding.get("firm_name")
     mapping = {
         "firm": firm,
         "url": registration_url(token),
@@ -65,7 +66,10 @@ def send_invitation(invitation, token):
     body = translate(Message(BODY, mapping=mapping), target_language=language)
     try:
         api.portal.send_email(
-            recipient=invitation.email, subject=subject, body=body, immediate=False
+            recipient=invitation.email,
+            subject=subject,
+            body=compose_for_mailhost(body, language),
+            immediate=False,
         )
     except Exception:  # no MailHost configured, bad address: staff see it on the panel
         logger.exception("Invitation e-mail to a client could not be queued")

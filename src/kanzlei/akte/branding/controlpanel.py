@@ -1,7 +1,8 @@
 """Control panel "Online-Akte → Erscheinungsbild"."""
 
 from kanzlei.akte import _
-from kanzlei.akte.branding.logo import problem
+from kanzlei.akte.branding import colour
+from kanzlei.akte.branding import logo
 from kanzlei.akte.branding.settings import IBrandingSettings
 from kanzlei.akte.branding.settings import PREFIX
 from plone.app.registry.browser.controlpanel import ControlPanelFormWrapper
@@ -17,10 +18,10 @@ class BrandingForm(RegistryEditForm):
     schema_prefix = PREFIX
     label = _("branding_title", default="Online-Akte: Erscheinungsbild")
     description = _(
-        "branding_description",
-        default="Logo, Kontakt und rechtliche Seiten, wie Mandanten und Besucher sie "
-        "sehen. Name, Anschrift und Hausfarbe der Kanzlei stehen in den "
-        "Einstellungen „Online-Akte“.",
+        "branding_description_firm",
+        default="Name, Anschrift, Logo, Hausfarbe, Kontakt und rechtliche Seiten der "
+        "Kanzlei, wie Mandanten und Besucher sie sehen: auf den Seiten, im Brief mit "
+        "Aktivierungscode und in jeder E-Mail.",
     )
 
     def updateFields(self):
@@ -29,17 +30,24 @@ class BrandingForm(RegistryEditForm):
 
     def extractData(self, setErrors=True):
         data, errors = super().extractData(setErrors=setErrors)
-        message = problem(data.get("logo"))
-        if message is not None:
-            widget = self.widgets["logo"]
-            snippet = getMultiAdapter(
-                (Invalid(message), self.request, widget, widget.field, self, None),
-                IErrorViewSnippet,
-            )
-            snippet.update()
-            widget.error = snippet
-            errors += (snippet,)
+        checks = (
+            ("logo", logo.problem(data.get("logo"))),
+            ("brand_color", colour.problem(data.get("brand_color"))),
+        )
+        for name, message in checks:
+            if message is not None:
+                errors += (self._error(name, message),)
         return data, errors
+
+    def _error(self, name, message):
+        widget = self.widgets[name]
+        snippet = getMultiAdapter(
+            (Invalid(message), self.request, widget, widget.field, self, None),
+            IErrorViewSnippet,
+        )
+        snippet.update()
+        widget.error = snippet
+        return snippet
 
 
 class BrandingControlPanel(ControlPanelFormWrapper):

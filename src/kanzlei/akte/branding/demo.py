@@ -22,5 +22,5 @@ def set_demo_branding():
     for name, value in DEMO.items():
         api.portal.set_registry_record(f"{PREFIX}.{name}", value)
     address = "Domkloster 1\n50667 Köln"
-    if not api.portal.get_registry_record("kanzlei.akte.firm_address", default=""):
-        api.portal.set_registry_record("kanzlei.akte.firm_address", address)
+    if not api.portal.get_registry_record(f"{PREFIX}.firm_address", default=""):
+        api.portal.set_registry_record(f"{PREFIX}.firm_address", address)

@@ -26,6 +26,30 @@ DEFAULT_STATEMENT = (
 
 
 class IBrandingSettings(Interface):
+    firm_name = schema.TextLine(
+        title=_("label_firm_name", default="Name der Kanzlei"),
+        default="KLX Rechtsanwälte",
+        required=True,
+    )
+    firm_address = schema.Text(
+        title=_("label_firm_address", default="Anschrift der Kanzlei"),
+        description=_(
+            "help_brand_firm_address",
+            default="Im Briefkopf, in der Fußzeile der Seiten und in E-Mails",
+        ),
+        default="",
+        required=False,
+    )
+    brand_color = schema.TextLine(
+        title=_("label_brand_color", default="Hausfarbe der Online-Akte"),
+        description=_(
+            "help_brand_color_contrast",
+            default="Als Hexwert, z. B. #1f4e79; für Kopfzeile und Schaltflächen mit "
+            "weißer Schrift, daher Kontrast mindestens 4,5 : 1 (WCAG AA).",
+        ),
+        default="#1f4e79",
+        required=False,
+    )
     logo = schema.Bytes(
         title=_("label_brand_logo", default="Logo der Kanzlei"),
         description=_(
@@ -71,3 +95,23 @@ class IBrandingSettings(Interface):
 def get(name):
     default = IBrandingSettings[name].default
     return api.portal.get_registry_record(f"{PREFIX}.{name}", default=default)
+
+
+class Contact:
+    """The firm as clients see it: name, address lines, phone, e-mail, legal links.
+
+    One place for the pages' header and footer, the letter and the e-mails.
+    """
+
+    def __init__(self):
+        self.firm_name = get("firm_name") or ""
+        address = get("firm_address") or ""
+        self.address_lines = [line.strip() for line in address.splitlines() if line]
+        self.phone = get("phone") or ""
+        self.email = get("email") or ""
+        self.imprint_url = get("imprint_url") or ""
+        self.privacy_url = get("privacy_url") or ""
+
+    @property
+    def phone_href(self):
+        return "tel:" + "".join(c for c in self.phone if c.isdigit() or c == "+")

@@ -6,10 +6,9 @@ they render Plone's viewlets as before, for everyone else the firm's own parts (
 logo, search box, member tools, global navigation, Plone footer or colophon).
 """
 
-from kanzlei.akte import settings
 from kanzlei.akte.accounts.staff import is_staff
+from kanzlei.akte.branding import colour
 from kanzlei.akte.branding import settings as branding
-from kanzlei.akte.browser.client.common import brand_color
 from plone import api
 from plone.app.layout.links.viewlets import FaviconViewlet
 from plone.app.viewletmanager.manager import OrderedViewletManager
@@ -18,29 +17,24 @@ from Products.Five.browser.pagetemplatefile import ViewPageTemplateFile
 import zlib
 
 
-class Branding:
+class Branding(branding.Contact):
     """What the firm's header and footer show."""
 
     def __init__(self, request):
+        super().__init__()
         self.request = request
         self.portal_url = api.portal.get().absolute_url()
-        self.firm_name = settings.get("firm_name") or ""
-        address = settings.get("firm_address") or ""
-        self.address_lines = [line.strip() for line in address.splitlines() if line]
-        self.phone = branding.get("phone") or ""
-        self.email = branding.get("email") or ""
-        self.imprint_url = branding.get("imprint_url") or ""
-        self.privacy_url = branding.get("privacy_url") or ""
-        logo = branding.get("logo")
-        self.logo_url = (
-            f"{self.portal_url}/@@akte-logo?v={zlib.crc32(logo):08x}" if logo else ""
-        )
+        self.logo_url = logo_url()
         self.logged_in = not api.user.is_anonymous()
-        self.style = f"--akte-brand: {brand_color()};"
+        self.style = colour.style()
 
-    @property
-    def phone_href(self):
-        return "tel:" + "".join(c for c in self.phone if c.isdigit() or c == "+")
+
+def logo_url():
+    """The firm's logo (``@@akte-logo``, versioned for caching), or "" if none."""
+    logo = branding.get("logo")
+    if not logo:
+        return ""
+    return f"{api.portal.get().absolute_url()}/@@akte-logo?v={zlib.crc32(logo):08x}"
 
 
 class _BrandedManager(OrderedViewletManager):
@@ -67,10 +61,11 @@ class FooterManager(_BrandedManager):
 
 
 class Favicon(FaviconViewlet):
-    """The firm's logo as favicon for clients and visitors (when there is one)."""
+    """The firm's logo as favicon for clients and visitors; none without one (never
+    Plone's)."""
 
     def render(self):
-        if is_staff(self.context) or not branding.get("logo"):
+        if is_staff(self.context):
             return super().render()
-        url = Branding(self.request).logo_url
-        return f'<link rel="icon" href="{url}" />'
+        url = logo_url()
+        return f'<link rel="icon" href="{url}" />' if url else ""

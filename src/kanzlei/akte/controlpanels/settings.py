@@ -42,17 +42,6 @@ DEFAULT_EXTENSIONS = [
 
 
 class IAkteSettings(Interface):
-    firm_name = schema.TextLine(
-        title=_("label_firm_name", default="Name der Kanzlei"),
-        default="KLX Rechtsanwälte",
-        required=True,
-    )
-    firm_address = schema.Text(
-        title=_("label_firm_address", default="Anschrift der Kanzlei"),
-        description=_("help_firm_address", default="Für Briefe mit Aktivierungscode"),
-        default="",
-        required=False,
-    )
     kanzlei_login = schema.TextLine(
         title=_("label_kanzlei_login", default="Kanzlei (Anmeldename)"),
         description=_(
@@ -122,16 +111,6 @@ class IAkteSettings(Interface):
         value_type=schema.TextLine(),
         default=list(DEFAULT_EXTENSIONS),
         required=True,
-    )
-    brand_color = schema.TextLine(
-        title=_("label_brand_color", default="Hausfarbe der Online-Akte"),
-        description=_(
-            "help_brand_color",
-            default="Als Hexwert, z. B. #1f4e79; dunkel genug für weiße Schrift. "
-            "Das Logo ist das Website-Logo (Website-Einstellungen).",
-        ),
-        default="#1f4e79",
-        required=False,
     )
     session_idle_seconds_client = schema.Int(
         title=_(

@@ -1,19 +1,16 @@
 """One e-mail: what it is about (a digest of items per mandate) and its MIME form."""
 
-from email.message import EmailMessage
 from email.utils import formataddr
 from email.utils import formatdate
 from email.utils import make_msgid
 from kanzlei.akte import _
 from kanzlei.akte.mail import links
+from kanzlei.akte.mail.letterhead import compose
 from kanzlei.akte.mail.queue import FOR_CLIENT
 from kanzlei.akte.mail.recipients import is_questionnaire_answers
 from plone.stringinterp.adapters import ContextWrapper
 from plone.stringinterp.interfaces import IStringInterpolator
 from zope.i18n import translate
-
-import html
-import re
 
 
 class Digest:
@@ -96,26 +93,9 @@ def render(portal, digest, templates):
     return subject, interpolate(templates["message"]).strip() + "\n"
 
 
-URL = re.compile(r"(https?://[^\s<>\"]+)")
-
-
-def text_to_html(text, language="de"):
-    paragraphs = []
-    for block in re.split(r"\n\s*\n", text.strip()):
-        escaped = html.escape(block)
-        linked = URL.sub(r'<a href="\1">\1</a>', escaped)
-        paragraphs.append("<p>" + linked.replace("\n", "<br>\n") + "</p>")
-    body = "\n".join(paragraphs)
-    return (
-        f'<!DOCTYPE html>\n<html lang="{language}"><head><meta charset="utf-8"></head>'
-        '<body style="font-family: sans-serif; line-height: 1.4">\n'
-        f"{body}\n</body></html>\n"
-    )
-
-
 def build_message(sender_name, sender_address, recipient, subject, text, language="de"):
     """A multipart/alternative (plain text + HTML) UTF-8 message to one recipient."""
-    message = EmailMessage()
+    message = compose(text, language)
     message["Subject"] = subject
     message["From"] = formataddr((sender_name or "", sender_address))
     message["To"] = recipient
@@ -123,12 +103,4 @@ def build_message(sender_name, sender_address, recipient, subject, text, languag
     domain = sender_address.rpartition("@")[2] or None
     message["Message-ID"] = make_msgid(domain=domain)
     message["Auto-Submitted"] = "auto-generated"
-    # quoted-printable: SMTP lines stay short whatever the text (RFC 5321 4.5.3.1.6)
-    message.set_content(text, charset="utf-8", cte="quoted-printable")
-    message.add_alternative(
-        text_to_html(text, language),
-        subtype="html",
-        charset="utf-8",
-        cte="quoted-printable",
-    )
     return message

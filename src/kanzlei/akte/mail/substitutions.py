@@ -6,7 +6,7 @@ the same names describe everything the mail is about.
 """
 
 from kanzlei.akte import _
-from kanzlei.akte import settings as akte_settings
+from kanzlei.akte.branding import settings as branding
 from kanzlei.akte.content.mandat import IMandat
 from kanzlei.akte.mail import links
 from kanzlei.akte.mail import recipients
@@ -58,7 +58,7 @@ class KanzleiName(BaseSubstitution):
     description = _("mail_substitution_kanzlei_name", default="Name der Kanzlei")
 
     def safe_call(self):
-        return akte_settings.get("firm_name") or ""
+        return branding.get("firm_name") or ""
 
 
 @adapter(Interface)

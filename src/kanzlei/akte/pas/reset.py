@@ -6,7 +6,8 @@ Requests never reveal whether an account exists.
 """
 
 from kanzlei.akte import _
-from kanzlei.akte import settings
+from kanzlei.akte.branding import settings as branding
+from kanzlei.akte.mail.letterhead import compose_for_mailhost
 from kanzlei.akte.pas import compat
 from plone import api
 from Products.CMFPlone.PasswordResetTool import ExpiredRequestError
@@ -73,7 +74,7 @@ def request_reset(name, request):
     reset = tool.requestReset(user.getId())
     portal_url = api.portal.get().absolute_url()
     link = f"{portal_url}/passwordreset/{reset['randomstring']}"
-    firm = settings.get("firm_name")
+    firm = branding.get("firm_name")
     subject = translate(
         _(
             "login_reset_mail_subject",
@@ -98,7 +99,10 @@ def request_reset(name, request):
     )
     try:
         api.portal.send_email(
-            recipient=email, subject=subject, body=body, immediate=False
+            recipient=email,
+            subject=subject,
+            body=compose_for_mailhost(body, api.portal.get_current_language()[:2]),
+            immediate=False,
         )
     except (ValueError, OSError):
         # No mail server set up: the firm sees it in the log; the answer stays the

@@ -18,6 +18,7 @@ from decimal import Decimal
 from html import escape
 from kanzlei.akte import _
 from kanzlei.akte import settings
+from kanzlei.akte.branding import settings as branding
 from kanzlei.akte.content.dokument import FROM_CLIENT
 from kanzlei.akte.content.dokument import is_client_user
 from kanzlei.akte.content.mandat import IMandat
@@ -177,7 +178,7 @@ def meta_rows(mandat, submitted_at, user, request):
     fullname = user.getProperty("fullname", "") or user.getId()
     mandant = aq_parent(aq_inner(mandat))
     return [
-        (_t("questionnaire_html_firm", "Kanzlei", request), settings.get("firm_name")),
+        (_t("questionnaire_html_firm", "Kanzlei", request), branding.get("firm_name")),
         (
             _t("questionnaire_html_file_number", "Aktenzeichen", request),
             mandat.file_number or "",
@@ -219,7 +220,7 @@ def render_html(form, mandat, rows, submitted_at, user, request):
 
 
 def render_pdf(form, mandat, rows, submitted_at, user, request):
-    address = (settings.get("firm_address") or "").splitlines()
+    address = (branding.get("firm_address") or "").splitlines()
     return pdf.render(
         title=form.Title(),
         heading=_t("questionnaire_html_heading", "Fragebogen", request)
@@ -231,7 +232,7 @@ def render_pdf(form, mandat, rows, submitted_at, user, request):
         answers_heading=_t("questionnaire_html_answers", "Antworten", request),
         answers=[(q, _display(value, request)) for _name, q, value in rows],
         letterhead=(
-            settings.get("firm_name") or "",
+            branding.get("firm_name") or "",
             [line.strip() for line in address if line.strip()],
         ),
         page_label=_t(

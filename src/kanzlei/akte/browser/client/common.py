@@ -1,7 +1,8 @@
 """Small helpers shared by the client pages."""
 
 from kanzlei.akte import _
-from kanzlei.akte import settings
+from kanzlei.akte.branding import colour
+from kanzlei.akte.branding import settings as branding
 from kanzlei.akte.uploads.names import extension  # noqa: F401 - for the pages
 from plone import api
 from Products.Five.browser import BrowserView
@@ -10,7 +11,6 @@ from zExceptions import NotFound
 from zope.i18n import translate
 
 import os
-import re
 
 
 SAFE_INLINE_TYPES = {
@@ -20,8 +20,6 @@ SAFE_INLINE_TYPES = {
     "image/gif",
     "image/webp",
 }
-_COLOR = re.compile(r"^#[0-9a-fA-F]{6}$")
-DEFAULT_COLOR = "#1f4e79"
 
 
 def current_userid():
@@ -44,14 +42,6 @@ def fullname(userid, cache):
     return cache[userid]
 
 
-def brand_color():
-    try:
-        color = settings.get("brand_color")
-    except KeyError:
-        color = None
-    return color if color and _COLOR.match(color) else DEFAULT_COLOR
-
-
 class ClientPage(BrowserView):
     """Base of the client pages: branding, static resources, no side columns."""
 
@@ -68,10 +58,10 @@ class ClientPage(BrowserView):
         return api.portal.get().absolute_url()
 
     def firm_name(self):
-        return settings.get("firm_name")
+        return branding.get("firm_name")
 
     def brand_style(self):
-        return f"--akte-brand: {brand_color()};"
+        return colour.style()
 
     def t(self, msgid, default, mapping=None):
         return translate(

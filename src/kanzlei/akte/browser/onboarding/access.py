@@ -15,6 +15,8 @@ from kanzlei.akte.accounts import invitations
 from kanzlei.akte.accounts.invite import invitation_problem
 from kanzlei.akte.accounts.invite import invite
 from kanzlei.akte.accounts.invite import issue_code
+from kanzlei.akte.branding import settings as branding
+from kanzlei.akte.branding.viewlets import logo_url
 from plone import api
 from plone.protect import CheckAuthenticator
 from Products.Five.browser import BrowserView
@@ -196,12 +198,12 @@ class AccessPanelView(BrowserView):
     def online_access(self):
         return bool(getattr(self.context, "online_access", False))
 
-    def firm_name(self):
-        return settings.get("firm_name")
+    def contact(self):
+        """The letterhead: the firm's name, address, phone and e-mail."""
+        return branding.Contact()
 
-    def firm_address_lines(self):
-        address = settings.get("firm_address") or ""
-        return [line for line in address.splitlines() if line.strip()]
+    def logo_url(self):
+        return logo_url()
 
     def recipient_lines(self):
         target = self.letter_data["target"]

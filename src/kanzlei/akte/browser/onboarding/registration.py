@@ -10,10 +10,10 @@ from AccessControl.SecurityManagement import newSecurityManager
 from AccessControl.SecurityManagement import setSecurityManager
 from kanzlei.akte import _
 from kanzlei.akte import logger
-from kanzlei.akte import settings
 from kanzlei.akte.accounts import failures
 from kanzlei.akte.accounts import invitations
 from kanzlei.akte.accounts import registration
+from kanzlei.akte.branding import settings as branding
 from kanzlei.akte.pas.clientip import client_ip
 from plone import api
 from Products.Five.browser import BrowserView
@@ -170,7 +170,7 @@ class RegistrationView(BrowserView):
         return self.errors.get(name, [])
 
     def firm_name(self):
-        return settings.get("firm_name")
+        return branding.get("firm_name")
 
     def login_url(self):
         return api.portal.get().absolute_url() + "/login"

@@ -4,8 +4,8 @@ Anonymous visitors get a short welcome with the login button; clients are sent t
 their "Meine Online-Akte", staff to the client area ``/mandanten``.
 """
 
-from kanzlei.akte import settings
 from kanzlei.akte.accounts.staff import is_staff
+from kanzlei.akte.branding import settings as branding
 from kanzlei.akte.browser.client import landing_url
 from kanzlei.akte.mail.recipients import inbox_warning
 from plone import api
@@ -47,7 +47,7 @@ class StartView(BrowserView):
         return api.portal.get().absolute_url()
 
     def firm_name(self):
-        return settings.get("firm_name") or ""
+        return branding.get("firm_name") or ""
 
     def anonymous(self):
         return api.user.is_anonymous()
