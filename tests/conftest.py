@@ -79,7 +79,12 @@ def chromium():
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as pw:
-        browser = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        # LANGUAGE: Chromium's own texts in German too ("Datei auswählen")
+        browser = pw.chromium.launch(
+            executable_path=CHROMIUM,
+            args=CHROMIUM_ARGS,
+            env={**os.environ, "LANGUAGE": "de"},
+        )
         yield browser
         browser.close()
 
