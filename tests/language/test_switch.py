@@ -76,12 +76,14 @@ def test_switch_returns_only_to_the_portal_and_writes_only_on_post(
 ):
     page = browser_de()
     login(page, base_url, "mandant-a", PASSWORD)
-    response = page.request.get(
-        base_url + "/@@akte-sprache?sprache=en&came_from=https://evil.example/x",
-        max_redirects=0,
-    )
-    assert response.status == 302
-    assert response.headers["location"] == base_url
+    for evil in ("https://evil.example/x", "//evil.example/x", "javascript:alert(1)"):
+        response = page.request.get(
+            base_url + "/@@akte-sprache",
+            params={"sprache": "en", "came_from": evil},
+            max_redirects=0,
+        )
+        assert response.status == 302, evil
+        assert response.headers["location"] == base_url, evil
     # a GET (a link on another site) sets the cookie of this browser only
     assert stored_language("mandant-a") == ""
     response = page.request.get(

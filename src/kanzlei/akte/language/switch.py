@@ -20,7 +20,9 @@ COOKIE = "I18N_LANGUAGE"
 
 
 def set_cookie(request, language):
-    """Plone's language cookie, for the whole site and a year."""
+    """Plone's language cookie, for the whole site and a year; ``Secure`` when the
+    site's login cookie is (``AKTE_SECURE_COOKIES``)."""
+    session = getattr(api.portal.get().acl_users, "session", None)
     request.response.setCookie(
         COOKIE,
         language,
@@ -28,6 +30,7 @@ def set_cookie(request, language):
         max_age=365 * 24 * 3600,
         http_only=True,
         same_site="Lax",
+        secure=bool(getattr(session, "secure", False)),
     )
 
 
