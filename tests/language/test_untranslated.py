@@ -5,6 +5,7 @@ of the German words of our own texts."""
 from pathlib import Path
 from tests.client.helpers import login
 from tests.client.helpers import PASSWORD
+from zope.i18n import translate
 
 import kanzlei.akte
 import pytest
@@ -68,25 +69,54 @@ def test_no_untranslated_text(a11y_data, base_url, chromium, language):
     }
     report = []
 
+    def expected(msgid):
+        target = "en" if language == "English" else "de"
+        return translate(msgid, domain="kanzlei.akte", target_language=target)
+
+    def check_shown(name):
+        text = page.evaluate(SHOWN)
+        found = set(MSGID.findall(text)) | set(LEFTOVER.findall(text))
+        if language == "English":
+            assert page.locator("html").get_attribute("lang") == "en", name
+            found |= {word for word in GERMAN if word in text}
+        if found:
+            report.append(f"{name} ({page.url}): {sorted(found)}")
+
     def check(pages):
         for name, path in pages.items():
             page.goto(base_url + path.format(**urls))
             page.wait_for_load_state("networkidle")
-            text = page.evaluate(SHOWN)
-            found = set(MSGID.findall(text)) | set(LEFTOVER.findall(text))
-            if language == "English":
-                assert page.locator("html").get_attribute("lang") == "en", name
-                found |= {word for word in GERMAN if word in text}
-            if found:
-                report.append(f"{name} ({page.url}): {sorted(found)}")
+            check_shown(name)
+
+    def check_login_error():
+        page.goto(base_url + "/login")
+        form = page.locator("form:has(input[name='__ac_name'])").first
+        form.locator("input[name='__ac_name']").fill("mandant-a")
+        form.locator("input[name='__ac_password']").fill("falsch")
+        form.locator("button[type='submit'], input[type='submit']").first.click()
+        page.wait_for_load_state()
+        assert expected("login_failed") in page.inner_text("body")
+        check_shown("Anmeldung fehlgeschlagen")
+
+    def check_message_error():
+        page.goto(base_url + urls["m1"] + "/@@akte-nachricht-senden")
+        form = page.locator("form:has(input[name='betreff'])")
+        form.locator("input[name='betreff']").fill(" ")  # passes "required" only
+        form.locator("textarea[name='text']").fill(" ")
+        form.locator("button[name='senden']").click()
+        page.wait_for_load_state()
+        assert expected("client_msg_subject_missing") in page.inner_text("body")
+        check_shown("Nachricht ohne Betreff")
 
     try:
         page.goto(base_url + "/login")
         page.locator(".akte-brand-lang").get_by_role("button", name=language).click()
         page.wait_for_load_state()
         check(VISITOR_PAGES)
+        check_login_error()
         login(page, base_url, "mandant-a", PASSWORD)
         check(CLIENT_PAGES)
+        check_message_error()
     finally:
         context.close()
     assert not report, "\n".join(report)

@@ -11,12 +11,15 @@ from plone import api
 from plone.protect.authenticator import check as check_authenticator
 from plone.protect.authenticator import createToken
 from Products.Five.browser import BrowserView
+from urllib.parse import parse_qsl
+from urllib.parse import urlencode
 from zExceptions import Forbidden
 from zope.globalrequest import getRequest
 
 
 LANGUAGES = ("de", "en")
 COOKIE = "I18N_LANGUAGE"
+REDIRECT_PARAMETERS = ("came_from", "next", "referer")
 
 
 def set_cookie(request, language):
@@ -83,13 +86,26 @@ class Switch:
     def __init__(self, request, portal_url):
         self.url = portal_url + "/@@akte-sprache"
         self.current = request.get("LANGUAGE") or "de"
-        query = request.get("QUERY_STRING") or ""
         here = request.get("ACTUAL_URL") or portal_url
-        self.came_from = here + ("?" + query if query and not _is_post(request) else "")
+        query = "" if _is_post(request) else _own_query(request)
+        self.came_from = here + ("?" + query if query else "")
         self.token = createToken()
 
     def pressed(self, language):
         return "true" if self.current == language else "false"
+
+
+def _own_query(request):
+    """The page's query without the authenticator and without redirect targets off
+    the portal (the header never repeats another site's address)."""
+    in_portal = api.portal.get().portal_url.isURLInPortal
+    pairs = [
+        (name, value)
+        for name, value in parse_qsl(request.get("QUERY_STRING") or "")
+        if name != "_authenticator"
+        and (name not in REDIRECT_PARAMETERS or in_portal(value))
+    ]
+    return urlencode(pairs)
 
 
 def _is_post(request):
