@@ -9,6 +9,7 @@ logo, search box, member tools, global navigation, Plone footer or colophon).
 from kanzlei.akte.accounts.staff import is_staff
 from kanzlei.akte.branding import colour
 from kanzlei.akte.branding import settings as branding
+from kanzlei.akte.language.switch import Switch
 from plone import api
 from plone.app.layout.links.viewlets import FaviconViewlet
 from plone.app.viewletmanager.manager import OrderedViewletManager
@@ -27,6 +28,7 @@ class Branding(branding.Contact):
         self.logo_url = logo_url()
         self.logged_in = not api.user.is_anonymous()
         self.style = colour.style()
+        self.language = Switch(request, self.portal_url)
 
 
 def logo_url():

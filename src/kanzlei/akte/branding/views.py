@@ -1,12 +1,14 @@
 """@@akte-logo (the firm's logo, also the favicon), /favicon.ico and
 @@barrierefreiheit."""
 
+from kanzlei.akte import _
 from kanzlei.akte.accounts.staff import is_staff
 from kanzlei.akte.branding import settings as branding
 from kanzlei.akte.branding.logo import servable
 from Products.CMFPlone.browser.favicon import SiteFavicon
 from Products.Five.browser import BrowserView
 from zExceptions import NotFound
+from zope.i18n import translate
 
 
 def serve_logo(request):
@@ -47,5 +49,11 @@ class Barrierefreiheit(BrowserView):
         return self.index()
 
     def paragraphs(self):
+        """The firm's statement as written; the shipped one in the reader's language."""
         text = branding.get("accessibility_statement") or ""
+        if text.strip() == branding.DEFAULT_STATEMENT:
+            text = translate(
+                _("brand_accessibility_statement", default=branding.DEFAULT_STATEMENT),
+                context=self.request,
+            )
         return [p.strip() for p in text.split("\n\n") if p.strip()]
