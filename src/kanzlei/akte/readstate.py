@@ -50,7 +50,8 @@ def mark_opened(userid, uids, request=None):
     now = datetime.now()
     for uid in fresh:
         tree[uid] = now
-    # An intended write during a GET (a download link): tell plone.protect.
+    # Opening or downloading a document is a GET that marks it read for this user:
+    # only these read-state objects are allowed to change, nothing else the GET does.
     if request is not None:
         safeWrite(root, request)
         safeWrite(tree, request)

@@ -148,7 +148,8 @@ class ApiTokenPlugin(BasePlugin):
         info["last_used"] = now
         request = getattr(self, "REQUEST", None)
         if request is not None:
-            # Bookkeeping of "last used" on an authenticated GET is an intended write.
+            # Only this token's "last used" time may be written on a GET (what staff
+            # see to find unused tokens); the rest of the request stays protected.
             safeWrite(info, request)
 
 

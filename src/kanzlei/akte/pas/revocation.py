@@ -81,7 +81,10 @@ def logged_out(principal, event):
     revoke(userid, portal, keep_current=False)  # other browsers and JWTs
     request = getRequest()
     if request is not None:
-        # /logout is a GET; ending the tokens is its intended write (plone.protect
-        # would roll it back otherwise; a forged logout harms nobody).
+        # CSRF off for this request only, which is the logout itself (this runs on
+        # the logout event): /logout is a GET, and ending the user's tokens and
+        # sessions is its intended write, several objects at once (JWT store,
+        # keyring), which plone.protect would roll back. A forged logout only logs
+        # the victim out; it changes no data of anyone.
         alsoProvides(request, IDisableCSRFProtection)
     logger.info("REST tokens of %r ended at logout", userid)
