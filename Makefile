@@ -13,7 +13,9 @@ SHELL := /bin/bash
 # uv from PATH; otherwise installed with pip into .tools/ (no system changes).
 UV := $(or $(shell command -v uv 2>/dev/null),.tools/bin/uv)
 # Only the locked versions, only from PyPI (uv.lock); never re-resolve here.
-UV_SYNC := $(UV) sync --frozen
+# The extra "instance" is the project's own instance (exact Plone pin, mail sink,
+# ZEO); the add-on alone needs none of it (pip install kanzlei.akte).
+UV_SYNC := $(UV) sync --frozen --extra instance
 TESTS ?= tests
 PYTEST_ARGS ?=
 # Paths (or node ids) in PYTEST_ARGS narrow the run by themselves: then TESTS is only

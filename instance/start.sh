@@ -11,7 +11,7 @@ BIN="$ROOT/.venv/bin"
 cd "$ROOT"
 
 if [[ ! -x "$BIN/runwsgi" ]]; then
-    echo "Keine Python-Umgebung in $ROOT/.venv: erst / first 'uv sync --frozen' (oder / or 'make start')" >&2
+    echo "Keine Python-Umgebung in $ROOT/.venv: erst / first 'uv sync --frozen --extra instance' (oder / or 'make start')" >&2
     exit 1
 fi
 

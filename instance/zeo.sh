@@ -12,7 +12,7 @@ BIN="$ROOT/.venv/bin"
 cd "$ROOT"
 
 if [[ ! -x "$BIN/runzeo" ]]; then
-    echo "Keine Python-Umgebung mit ZEO in $ROOT/.venv: erst / first 'uv sync --frozen'" >&2
+    echo "Keine Python-Umgebung mit ZEO in $ROOT/.venv: erst / first 'uv sync --frozen --extra instance'" >&2
     exit 1
 fi
 

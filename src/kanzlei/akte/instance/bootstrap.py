@@ -23,9 +23,11 @@ from kanzlei.akte.instance.config import Settings
 from kanzlei.akte.instance.config import SINK_HOST
 from kanzlei.akte.instance.config import SITE_LANGUAGE
 from kanzlei.akte.instance.config import SITE_TIMEZONE
+from kanzlei.akte.mail.settings import REGISTRY_PREFIX as MAIL_REGISTRY_PREFIX
 from kanzlei.akte.pas import compat
 from kanzlei.akte.pas.install import install_root_plugin
 from pathlib import Path
+from plone import api
 from plone.base.interfaces import IMailSchema
 from plone.base.interfaces import IPloneSiteRoot
 from plone.distribution.api import site as site_api
@@ -147,6 +149,16 @@ def apply_mail_settings(site, settings: Settings) -> str:
     return f"Absender / sender: {sender}, SMTP {server}"
 
 
+def apply_public_url(settings: Settings) -> str:
+    """``AKTE_PUBLIC_URL``: the address in links of mails sent outside a request."""
+    if not settings.public_url:
+        return "Öffentliche Adresse wie eingestellt / public address as configured"
+    api.portal.set_registry_record(
+        f"{MAIL_REGISTRY_PREFIX}.public_url", settings.public_url
+    )
+    return f"Öffentliche Adresse / public address: {settings.public_url}"
+
+
 def apply_cookie_settings(site, settings: Settings) -> str:
     """Behind TLS the login cookie must never travel over plain HTTP."""
     site.acl_users.session.manage_changeProperties(secure=settings.secure_cookies)
@@ -216,6 +228,7 @@ def main(app) -> None:
 
     setSite(site)
     say(apply_mail_settings(site, settings))
+    say(apply_public_url(settings))
     say(apply_cookie_settings(site, settings))
     say(guard_root_logins(app))
     try:

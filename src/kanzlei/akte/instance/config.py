@@ -94,6 +94,14 @@ def _dsn(name: str) -> str:
     return value
 
 
+def _mode(name: str) -> bool:
+    """``AKTE_MODE``: ``production`` (Betrieb) or ``development`` (default)."""
+    value = _str(name, "development").lower()
+    if value not in ("production", "development"):
+        raise ConfigError(f"{name}={value!r}: production oder development erwartet")
+    return value == "production"
+
+
 def _bool(name: str, default: bool) -> bool:
     value = os.environ.get(name)
     if value is None:
@@ -134,6 +142,8 @@ class Settings:
     zeo_address: str
     relstorage_dsn: str
     clamd: str
+    production: bool
+    public_url: str
 
     @classmethod
     def from_env(cls, instance_dir: Path | str) -> "Settings":
@@ -147,6 +157,7 @@ class Settings:
                 "AKTE_ZEO_ADDRESS und AKTE_RELSTORAGE_DSN sind beide gesetzt:"
                 " nur eine Datenbank / set only one of them"
             )
+        production = _mode("AKTE_MODE")
         settings = cls(
             instance_dir=instance_dir,
             var_dir=var_dir,
@@ -161,19 +172,23 @@ class Settings:
             site_id=_str("AKTE_SITE_ID", "kanzlei"),
             site_title=_str("AKTE_SITE_TITLE", "Online-Akte"),
             admin_password=os.environ.get("AKTE_ADMIN_PASSWORD", ""),
-            demo=_bool("AKTE_DEMO", True),
+            # production: no demo content and HTTPS-only cookies unless said otherwise
+            # (and then production.check refuses to start)
+            demo=_bool("AKTE_DEMO", not production),
             smtp_host=smtp_host,
             smtp_port=_port("AKTE_SMTP_PORT", 25 if smtp_host else SINK_PORT),
             smtp_user=_str("AKTE_SMTP_USER"),
             smtp_password=os.environ.get("AKTE_SMTP_PASSWORD", ""),
             smtp_starttls=_bool("AKTE_SMTP_STARTTLS", False),
-            secure_cookies=_bool("AKTE_SECURE_COOKIES", False),
+            secure_cookies=_bool("AKTE_SECURE_COOKIES", production),
             mail_from=_str("AKTE_MAIL_FROM"),
             mail_from_name=_str("AKTE_MAIL_FROM_NAME"),
             etc_dir=Path(_str("AKTE_ETC") or instance_dir / "etc").resolve(),
             zeo_address=zeo_address,
             relstorage_dsn=relstorage_dsn,
             clamd=clamd_address(),
+            production=production,
+            public_url=_str("AKTE_PUBLIC_URL").rstrip("/"),
         )
         if not _SITE_ID.fullmatch(settings.site_id):
             raise ConfigError(f"AKTE_SITE_ID={settings.site_id!r}: nur a-z, 0-9, - _")

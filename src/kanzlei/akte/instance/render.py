@@ -16,6 +16,7 @@ one-process instance (``AKTE_VAR``).
 from kanzlei.akte.instance.config import ConfigError
 from kanzlei.akte.instance.config import Settings
 from kanzlei.akte.instance.config import SINK_HOST
+from kanzlei.akte.instance.production import check as check_production
 from pathlib import Path
 
 import re
@@ -146,6 +147,7 @@ def main(argv: list[str] | None = None) -> int:
         if zeo_server:
             render_zeo_server(settings)
         else:
+            check_production(settings)
             render(settings)
     except ConfigError as error:
         print(f"Konfigurationsfehler / configuration error: {error}", file=sys.stderr)
