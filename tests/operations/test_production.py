@@ -11,6 +11,7 @@ from tests.conftest import free_port
 from tests.instance.running import environment
 from tests.instance.running import make_checkout
 
+import os
 import pytest
 import subprocess
 
@@ -26,6 +27,9 @@ SECURE = {
 
 
 def settings_with(env, tmp_path, **changes):
+    """Settings from SECURE plus ``changes`` (None: unset), nothing of the shell's."""
+    for name in [name for name in os.environ if name.startswith("AKTE_")]:
+        env.delenv(name)
     for name, value in {**SECURE, **changes}.items():
         if value is None:
             env.delenv(name, raising=False)
@@ -34,8 +38,8 @@ def settings_with(env, tmp_path, **changes):
     return Settings.from_env(tmp_path / "instance")
 
 
-def test_secure_production_settings_pass(clean_env, tmp_path):
-    settings = settings_with(clean_env, tmp_path)
+def test_secure_production_settings_pass(monkeypatch, tmp_path):
+    settings = settings_with(monkeypatch, tmp_path)
     assert settings.production is True
     assert settings.demo is False  # production: no demo content by default
     assert settings.secure_cookies is True  # and HTTPS-only cookies
@@ -60,24 +64,26 @@ def test_secure_production_settings_pass(clean_env, tmp_path):
         ({"AKTE_SMTP_HOST": None}, "lokale Mail-Sammler", "local mail sink"),
     ],
 )
-def test_each_insecure_setting_is_refused(clean_env, tmp_path, change, german, english):
-    settings = settings_with(clean_env, tmp_path, **change)
+def test_each_insecure_setting_is_refused(
+    monkeypatch, tmp_path, change, german, english
+):
+    settings = settings_with(monkeypatch, tmp_path, **change)
     [(de, en)] = production.problems(settings)
     assert german in de and english in en
     with pytest.raises(ConfigError, match="unsichere Einstellungen"):
         production.check(settings)
 
 
-def test_development_mode_does_not_check(clean_env, tmp_path):
-    settings = settings_with(clean_env, tmp_path, AKTE_MODE=None, AKTE_DEMO="1")
+def test_development_mode_does_not_check(monkeypatch, tmp_path):
+    settings = settings_with(monkeypatch, tmp_path, AKTE_MODE=None, AKTE_DEMO="1")
     assert settings.production is False
     assert settings.secure_cookies is False
     production.check(settings)  # no error: make start stays as it was
 
 
-def test_unknown_mode_is_a_configuration_error(clean_env, tmp_path):
+def test_unknown_mode_is_a_configuration_error(monkeypatch, tmp_path):
     with pytest.raises(ConfigError, match="production oder development"):
-        settings_with(clean_env, tmp_path, AKTE_MODE="prod")
+        settings_with(monkeypatch, tmp_path, AKTE_MODE="prod")
 
 
 def test_start_sh_refuses_and_says_why_in_german_and_english(tmp_path):

@@ -1,0 +1,167 @@
+"""Backup and restore on RelStorage (issue 13 §4): ``instance/backup.sh`` with
+``AKTE_RELSTORAGE_DSN`` dumps with ``pg_dump`` and restores with ``pg_restore``.
+
+A throw-away PostgreSQL (``initdb`` + ``pg_ctl``, Debian's postgresql; as root through
+``runuser -u postgres``) on a free port. The database is written through RelStorage
+with the instance's storage settings (history-free, blobs in PostgreSQL), in this
+process and without Plone: the instance on RelStorage is the scale-out test's part.
+A writer commits blobs while the dump runs; after the restore every blob committed
+before the backup started is there with its checksum, later ones are not.
+"""
+
+from pathlib import Path
+from tests.conftest import free_port
+from tests.instance.running import environment
+from tests.instance.running import REPO
+
+import contextlib
+import hashlib
+import os
+import pwd
+import pytest
+import secrets
+import shutil
+import subprocess
+import tempfile
+import threading
+import time
+import transaction
+import ZODB.config
+
+
+PG_BIN = "/usr/lib/postgresql/15/bin"
+DB_CONF = """%import relstorage
+<zodb>
+  <relstorage>
+    keep-history false
+    shared-blob-dir false
+    blob-dir {blob_dir}
+    <postgresql>
+      dsn {dsn}
+    </postgresql>
+  </relstorage>
+</zodb>
+"""
+
+
+def as_postgres(*command):
+    """PostgreSQL refuses to run as root: then as the Debian user ``postgres``."""
+    if os.geteuid() == 0:
+        command = ("runuser", "-u", "postgres", "--", *command)
+    command = [str(part) for part in command]
+    return subprocess.run(command, check=True, capture_output=True, timeout=120)
+
+
+@pytest.fixture(scope="module")
+def postgres():
+    """A PostgreSQL cluster in a temporary directory: its DSN for database ``akte``."""
+    home = Path(tempfile.mkdtemp(prefix="akte-pg-"))
+    if os.geteuid() == 0:
+        postgres_user = pwd.getpwnam("postgres")
+        os.chown(home, postgres_user.pw_uid, postgres_user.pw_gid)
+    data, port, log = home / "data", free_port(), home / "log"
+    as_postgres(f"{PG_BIN}/initdb", "-D", data, "-U", "akte", "--auth=trust")
+    options = f"-p {port} -k {home} -c listen_addresses=127.0.0.1 -c fsync=off"
+    as_postgres(f"{PG_BIN}/pg_ctl", "-D", data, "-o", options, "-l", log, "-w", "start")
+    try:
+        address = ("-h", "127.0.0.1", "-p", port, "-U", "akte")
+        as_postgres(f"{PG_BIN}/createdb", *address, "akte")
+        yield f"host=127.0.0.1 port={port} dbname=akte user=akte"
+    finally:
+        with contextlib.suppress(subprocess.CalledProcessError):
+            as_postgres(f"{PG_BIN}/pg_ctl", "-D", data, "-m", "fast", "stop")
+        shutil.rmtree(home, ignore_errors=True)
+
+
+def open_db(dsn, cache):
+    return ZODB.config.databaseFromString(DB_CONF.format(blob_dir=cache, dsn=dsn))
+
+
+def store(db, name):
+    """Commit one blob under ``name``; its SHA-256."""
+    from ZODB.blob import Blob
+
+    data = secrets.token_bytes(20_000 + secrets.randbelow(50_000))
+    connection = db.open()
+    try:
+        blob = Blob()
+        with blob.open("w") as out:
+            out.write(data)
+        connection.root()[name] = blob
+        transaction.commit()
+    finally:
+        transaction.abort()
+        connection.close()
+    return hashlib.sha256(data).hexdigest()
+
+
+def stored(db):
+    connection = db.open()
+    try:
+        found = {}
+        for name, blob in connection.root().items():
+            with blob.open() as data:
+                found[name] = hashlib.sha256(data.read()).hexdigest()
+        return found
+    finally:
+        connection.close()
+
+
+def backup_sh(checkout, env, *args):
+    result = subprocess.run(
+        [str(checkout / "instance" / "backup.sh"), *map(str, args)],
+        cwd=checkout,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    return result.stdout
+
+
+def test_pg_dump_while_writing_restores_everything_committed_before(postgres, tmp_path):
+    checkout = tmp_path / "checkout"
+    (checkout / "instance").mkdir(parents=True)
+    shutil.copy2(REPO / "instance" / "backup.sh", checkout / "instance")
+    (checkout / ".venv").symlink_to(REPO / ".venv")
+    env = environment(AKTE_RELSTORAGE_DSN=postgres, AKTE_VAR=tmp_path / "var")
+    backups = tmp_path / "sicherung"
+
+    db = open_db(postgres, tmp_path / "cache-1")
+    committed, stop = {}, threading.Event()
+
+    def writer():
+        number = 0
+        while not stop.is_set():
+            number += 1
+            committed[f"dok-{number}"] = store(db, f"dok-{number}")
+
+    thread = threading.Thread(target=writer)
+    thread.start()
+    try:
+        time.sleep(1)
+        before = dict(committed)
+        out = backup_sh(checkout, env, "backup", backups)
+        time.sleep(0.5)
+    finally:
+        stop.set()
+        thread.join(60)
+    later = store(db, "nach-der-sicherung")
+    db.close()
+    assert "PostgreSQL gesichert / dumped" in out, out
+    assert len(before) >= 3, before
+    [dump] = (backups / "relstorage").glob("*.dump")
+
+    out = backup_sh(checkout, env, "restore", backups)
+    assert "PostgreSQL wiederhergestellt" in out, out
+    db = open_db(postgres, tmp_path / "cache-2")  # an empty blob cache: from PostgreSQL
+    try:
+        found = stored(db)
+    finally:
+        db.close()
+    for name, checksum in before.items():
+        assert found.get(name) == checksum, name
+    for name, checksum in found.items():
+        assert committed.get(name) == checksum, name  # whole, or not there
+    assert "nach-der-sicherung" not in found and later
