@@ -3,6 +3,8 @@
 #   make zeo     ZEO-Server auf instance/var (für mehrere Instanzen, siehe README)
 #   make test    Testumgebung installieren, pytest über tests/ (TESTS=tests/login: Auswahl)
 #   make screenshots  die Bilder in docs/screenshots/ neu aufnehmen (Browser-Tests)
+#   make backup / restore / pack   Sicherung (instance/backup.sh, BACKUP=Verzeichnis)
+#   make buildout  die Instanz mit buildout.cfg bauen (offline, versions.cfg aus uv.lock)
 #   make bench   Benchmarks (bench/): Zahlen und Verhältnisse, kein Bestehen/Scheitern
 #   make lint    ruff + zpretty (prüft nur, ändert nichts)
 # Konfiguration: AKTE_*-Umgebungsvariablen, siehe README.md.
@@ -26,11 +28,15 @@ PYTEST_PATHS := $(if $(and $(ARG_PATHS),$(filter file,$(origin TESTS))),,$(TESTS
 SCREENSHOT_TESTS := tests/client/test_overview.py tests/client/test_mandate.py \
 	tests/client/test_isolation_phone.py
 
-.PHONY: help start zeo test screenshots bench lint format clean clean-data
+.PHONY: help start zeo backup restore pack buildout versions test screenshots bench lint format clean clean-data
 
 help:
 	@echo "make start       Online-Akte starten / start on http://localhost:$${AKTE_PORT:-8080}"
 	@echo "make zeo         ZEO-Server auf den Daten / ZEO server on the data ($${AKTE_ZEO_ADDRESS:-127.0.0.1:8100})"
+	@echo "make backup      Sicherung / back up (BACKUP=Verzeichnis oder AKTE_BACKUP_DIR)"
+	@echo "make restore     Wiederherstellen in ein leeres AKTE_VAR / restore (BACKUP=…)"
+	@echo "make pack        Datenbank packen / pack (DAYS=7)"
+	@echo "make buildout    Instanz mit buildout.cfg bauen (offline) / build with buildout"
 	@echo "make test        Tests (pytest tests/); Auswahl: TESTS=tests/login oder PYTEST_ARGS='-k upload'"
 	@echo "make screenshots docs/screenshots/ neu aufnehmen / refresh the README's screenshots"
 	@echo "make bench       Benchmarks (bench/, ~3 min): Zahlen und Verhältnisse / figures and ratios"
@@ -52,9 +58,30 @@ zeo: $(UV)
 	$(UV_SYNC) --inexact
 	instance/zeo.sh
 
+BACKUP ?= $(AKTE_BACKUP_DIR)
+DAYS ?= 7
+backup:
+	instance/backup.sh backup $(BACKUP)
+
+restore:
+	instance/backup.sh restore $(BACKUP)
+
+pack:
+	instance/backup.sh pack --days $(DAYS)
+
+# versions.cfg is generated from uv.lock (never edited by hand)
+versions:
+	python3 scripts/buildout_versions.py
+
+# offline: zc.buildout takes the packages uv installed (the versions of versions.cfg)
+buildout: $(UV) versions
+	$(UV_SYNC) --extra buildout --inexact
+	.venv/bin/buildout -o
+
 # Screenshots go to build/screenshots/ (git-ignored): a test run leaves the checkout clean.
+# buildout: tests/operations/test_buildout.py runs zc.buildout offline
 test: $(UV)
-	$(UV_SYNC) --extra test
+	$(UV_SYNC) --extra test --extra buildout
 	.venv/bin/pytest $(PYTEST_PATHS) $(PYTEST_ARGS)
 
 # On purpose: rewrites the tracked pictures in docs/screenshots/ (commit them).

@@ -10,12 +10,14 @@ set -euo pipefail
 
 INSTANCE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 ROOT="$(dirname "$INSTANCE")"
-BIN="$ROOT/.venv/bin"
 cd "$ROOT"
+# The Python environment: uv's .venv (default) or buildout's bin/ (AKTE_BIN=bin)
+BIN="$(realpath -m "${AKTE_BIN:-.venv/bin}")"
 
 if [[ ! -x "$BIN/repozo" ]]; then
     echo "Keine Python-Umgebung in $ROOT/.venv: erst / first 'uv sync --frozen --extra instance'" >&2
     exit 1
 fi
 # RelStorage: pg_dump / pg_restore of the PostgreSQL client (Debian: postgresql-client)
-exec "$BIN/python" -m kanzlei.akte.instance.backup --instance "$INSTANCE" "$@"
+# (the instance first: buildout's bin/python takes no options before the module's)
+exec "$BIN/python" -m kanzlei.akte.instance.backup "$INSTANCE" "$@"

@@ -7,8 +7,9 @@ set -euo pipefail
 
 INSTANCE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 ROOT="$(dirname "$INSTANCE")"
-BIN="$ROOT/.venv/bin"
 cd "$ROOT"
+# The Python environment: uv's .venv (default) or buildout's bin/ (AKTE_BIN=bin)
+BIN="$(realpath -m "${AKTE_BIN:-.venv/bin}")"
 
 if [[ ! -x "$BIN/runwsgi" ]]; then
     echo "Keine Python-Umgebung in $ROOT/.venv: erst / first 'uv sync --frozen --extra instance' (oder / or 'make start')" >&2
@@ -44,7 +45,8 @@ trap cleanup EXIT
 trap 'exit 0' INT TERM
 
 if [[ -n "$AKTE_MAIL_SINK" ]]; then
-    "$BIN/python" -m aiosmtpd -n -l "$AKTE_SINK_LISTEN" \
+    # aiosmtpd's own script: buildout's bin/python passes no options to a module
+    "$BIN/aiosmtpd" -n -l "$AKTE_SINK_LISTEN" \
         -c aiosmtpd.handlers.Mailbox "$AKTE_VAR_DIR/mail" &
     SINK_PID=$!
     sleep 0.5

@@ -8,8 +8,9 @@ set -euo pipefail
 
 INSTANCE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 ROOT="$(dirname "$INSTANCE")"
-BIN="$ROOT/.venv/bin"
 cd "$ROOT"
+# The Python environment: uv's .venv (default) or buildout's bin/ (AKTE_BIN=bin)
+BIN="$(realpath -m "${AKTE_BIN:-.venv/bin}")"
 
 if [[ ! -x "$BIN/runzeo" ]]; then
     echo "Keine Python-Umgebung mit ZEO in $ROOT/.venv: erst / first 'uv sync --frozen --extra instance'" >&2
@@ -17,7 +18,7 @@ if [[ ! -x "$BIN/runzeo" ]]; then
 fi
 
 # writes only etc/zeo.conf (AKTE_ETC, default instance/etc) and prints etc/
-ETC="$("$BIN/python" -m kanzlei.akte.instance.render --zeo-server "$INSTANCE")"
+ETC="$("$BIN/python" -m kanzlei.akte.instance.render "$INSTANCE" --zeo-server)"
 echo "ZEO-Server / ZEO server: $ETC/zeo.conf (Beenden / stop: Strg+C / Ctrl+C)"
 # runzeo closes the FileStorage cleanly on SIGTERM and SIGINT
 exec "$BIN/runzeo" -C "$ETC/zeo.conf"

@@ -15,6 +15,7 @@ from tests.instance.running import environment
 from tests.instance.running import REPO
 
 import contextlib
+import glob
 import hashlib
 import os
 import pwd
@@ -29,7 +30,10 @@ import transaction
 import ZODB.config
 
 
-PG_BIN = "/usr/lib/postgresql/15/bin"
+# Debian's postgresql (.ci/run installs it): the newest installed version
+PG_BIN = sorted(
+    glob.glob("/usr/lib/postgresql/*/bin"), key=lambda p: int(p.split("/")[-2])
+)[-1]
 DB_CONF = """%import relstorage
 <zodb>
   <relstorage>

@@ -1,10 +1,11 @@
 """Backup, restore and pack of the instance's database (``instance/backup.sh``).
 
-Usage::
+Usage (``instance/backup.sh`` runs
+``python -m kanzlei.akte.instance.backup INSTANCE_DIR COMMAND ...``)::
 
-    python -m kanzlei.akte.instance.backup backup  [BACKUP_DIR]
-    python -m kanzlei.akte.instance.backup restore [BACKUP_DIR] [--date DATE]
-    python -m kanzlei.akte.instance.backup pack    [--days N]
+    instance/backup.sh backup  [BACKUP_DIR]
+    instance/backup.sh restore [BACKUP_DIR] [--date DATE]
+    instance/backup.sh pack    [--days N]
 
 (``DATE``: UTC ``yyyy-mm-dd[-hh[-mm[-ss]]]``, the state at that moment.)
 
@@ -238,6 +239,8 @@ class _NoRedirect(urllib.request.HTTPRedirectHandler):
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="instance/backup.sh")
+    # the checkout's instance/ (backup.sh passes it): default AKTE_VAR and AKTE_ETC
+    parser.add_argument("instance")
     commands = parser.add_subparsers(dest="command", required=True)
     make = commands.add_parser("backup", help="Sicherung / back up")
     make.add_argument("target", nargs="?", default=os.environ.get("AKTE_BACKUP_DIR"))
@@ -246,8 +249,7 @@ def main(argv: list[str] | None = None) -> int:
     back.add_argument("--date", help="UTC yyyy-mm-dd[-hh[-mm[-ss]]]")
     squeeze = commands.add_parser("pack", help="Packen / pack")
     squeeze.add_argument("--days", type=int, default=7)
-    # the checkout's instance/ (backup.sh passes it): default AKTE_VAR and AKTE_ETC
-    parser.add_argument("--instance", default="instance")
+
     args = parser.parse_args(argv)
     try:
         settings = Settings.from_env(args.instance)

@@ -1,6 +1,6 @@
 """Write ``instance/etc/`` from ``instance/templates/`` and the AKTE_* environment.
 
-Usage: ``python -m kanzlei.akte.instance.render [--zeo-server] INSTANCE_DIR``
+Usage: ``python -m kanzlei.akte.instance.render INSTANCE_DIR [--zeo-server]``
 
 Writes into ``etc/`` (``AKTE_ETC``, default ``instance/etc``) and prints that
 directory. Besides zope.conf, zope.ini and site.zcml it writes ``etc/start.env``:
@@ -134,12 +134,11 @@ def render_zeo_server(settings: Settings) -> Path:
 
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
-    zeo_server = argv[:1] == ["--zeo-server"]
-    if zeo_server:
-        argv = argv[1:]
+    zeo_server = "--zeo-server" in argv
+    argv = [arg for arg in argv if arg != "--zeo-server"]
     if len(argv) != 1:
         print(
-            "usage: python -m kanzlei.akte.instance.render [--zeo-server] INSTANCE_DIR"
+            "usage: python -m kanzlei.akte.instance.render INSTANCE_DIR [--zeo-server]"
         )
         return 2
     try:
