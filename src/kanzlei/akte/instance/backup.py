@@ -34,6 +34,8 @@ from pathlib import Path
 
 import argparse
 import base64
+import contextlib
+import fcntl
 import os
 import shutil
 import subprocess
@@ -237,6 +239,16 @@ class _NoRedirect(urllib.request.HTTPRedirectHandler):
         return None
 
 
+@contextlib.contextmanager
+def one_at_a_time(settings: Settings):
+    """Backup, restore and pack never run at once (a pack removes blob files a
+    backup may be copying): the second waits for the first."""
+    settings.var_dir.mkdir(parents=True, exist_ok=True)
+    with open(settings.var_dir / "backup.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        yield
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="instance/backup.sh")
     # the checkout's instance/ (backup.sh passes it): default AKTE_VAR and AKTE_ETC
@@ -253,16 +265,16 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     try:
         settings = Settings.from_env(args.instance)
-        if args.command == "pack":
-            pack(settings, args.days)
-            return 0
-        where = args.target if args.command == "backup" else args.source
-        if not where:
+        where = getattr(args, "target", None) or getattr(args, "source", None)
+        if args.command != "pack" and not where:
             raise BackupError("Verzeichnis fehlt (oder AKTE_BACKUP_DIR) / directory?")
-        if args.command == "backup":
-            backup(settings, Path(where).resolve())
-        else:
-            restore(settings, Path(where).resolve(), args.date)
+        with one_at_a_time(settings):
+            if args.command == "pack":
+                pack(settings, args.days)
+            elif args.command == "backup":
+                backup(settings, Path(where).resolve())
+            else:
+                restore(settings, Path(where).resolve(), args.date)
     except (BackupError, ConfigError) as error:
         print(f"Fehler / error: {error}", file=sys.stderr)
         return 1
