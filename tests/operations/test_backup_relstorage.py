@@ -9,6 +9,7 @@ A writer commits blobs while the dump runs; after the restore every blob committ
 before the backup started is there with its checksum, later ones are not.
 """
 
+from kanzlei.akte.instance.backup import RELSTORAGE_SECTION
 from pathlib import Path
 from tests.conftest import free_port
 from tests.instance.running import environment
@@ -34,18 +35,8 @@ import ZODB.config
 PG_BIN = sorted(
     glob.glob("/usr/lib/postgresql/*/bin"), key=lambda p: int(p.split("/")[-2])
 )[-1]
-DB_CONF = """%import relstorage
-<zodb>
-  <relstorage>
-    keep-history false
-    shared-blob-dir false
-    blob-dir {blob_dir}
-    <postgresql>
-      dsn {dsn}
-    </postgresql>
-  </relstorage>
-</zodb>
-"""
+# the storage as backup.sh's zodbpack sees it (the instance's settings)
+DB_CONF = "%import relstorage\n<zodb>\n" + RELSTORAGE_SECTION + "</zodb>\n"
 
 
 def as_postgres(*command):

@@ -149,7 +149,7 @@ def test_the_wheel_installs_into_a_plain_plone(tmp_path):
 
     venv = tmp_path / "plain"
     python = venv / "bin" / "python"
-    uv("venv", "--python", sys._base_executable, venv)
+    uv("venv", "--python", sys.executable, venv)  # uv takes its base Python
     uv(
         "pip",
         "install",

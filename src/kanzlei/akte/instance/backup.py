@@ -47,8 +47,8 @@ import urllib.request
 
 BIN = Path(sys.executable).parent
 BLOB_SUFFIX = ".blob"
-ZODBPACK_CONF = """%import relstorage
-<relstorage>
+# the storage of instance/templates/storage/relstorage.conf, for zodbpack
+RELSTORAGE_SECTION = """<relstorage>
   keep-history false
   shared-blob-dir false
   blob-dir {blob_dir}
@@ -57,6 +57,7 @@ ZODBPACK_CONF = """%import relstorage
   </postgresql>
 </relstorage>
 """
+ZODBPACK_CONF = "%import relstorage\n" + RELSTORAGE_SECTION
 
 
 class BackupError(RuntimeError):
