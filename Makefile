@@ -96,18 +96,18 @@ bench: $(UV)
 
 lint: $(UV)
 	$(UV_SYNC) --extra test --inexact
-	.venv/bin/ruff check src tests
-	.venv/bin/ruff format --check src tests
+	.venv/bin/ruff check src tests scripts
+	.venv/bin/ruff format --check src tests scripts
 	.venv/bin/zpretty --check src
 
 format: $(UV)
 	$(UV_SYNC) --extra test --inexact
-	.venv/bin/ruff check --fix src tests
-	.venv/bin/ruff format src tests
+	.venv/bin/ruff check --fix src tests scripts
+	.venv/bin/ruff format src tests scripts
 	.venv/bin/zpretty -i src
 
 clean:
-	rm -rf .venv .tools instance/etc .ruff_cache .pytest_cache
+	rm -rf .venv .tools instance/etc .ruff_cache .pytest_cache bin parts develop-eggs eggs .installed.cfg
 	find src tests -name __pycache__ -type d -prune -exec rm -rf {} +
 
 clean-data:
