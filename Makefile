@@ -73,10 +73,11 @@ pack:
 versions:
 	python3 scripts/buildout_versions.py
 
-# offline: zc.buildout takes the packages uv installed (the versions of versions.cfg)
+# offline: zc.buildout takes the packages uv installed (the versions of versions.cfg);
+# the pip it calls for `develop = .` uses no index and the venv's setuptools
 buildout: $(UV) versions
 	$(UV_SYNC) --extra buildout --inexact
-	.venv/bin/buildout -o
+	PIP_NO_INDEX=1 PIP_NO_BUILD_ISOLATION=0 .venv/bin/buildout -o
 
 # Screenshots go to build/screenshots/ (git-ignored): a test run leaves the checkout clean.
 # buildout: tests/operations/test_buildout.py runs zc.buildout offline

@@ -18,6 +18,7 @@ from tests.instance.running import REPO
 from tests.instance.running import SITE
 from tests.instance.running import START_TIMEOUT
 
+import os
 import pytest
 import secrets
 import shutil
@@ -27,6 +28,16 @@ import sys
 
 pytestmark = pytest.mark.timeout(START_TIMEOUT + 400)
 BUILDOUT = REPO / ".venv" / "bin" / "buildout"
+# buildout -o installs nothing new; the pip it calls for `develop = .` is kept off
+# the network too (no index, the venv's setuptools): a dead proxy proves it
+OFFLINE = {
+    "PIP_NO_INDEX": "1",
+    "PIP_NO_BUILD_ISOLATION": "0",
+    "http_proxy": "http://127.0.0.1:9",
+    "https_proxy": "http://127.0.0.1:9",
+    "HTTP_PROXY": "http://127.0.0.1:9",
+    "HTTPS_PROXY": "http://127.0.0.1:9",
+}
 
 
 def test_versions_cfg_matches_uv_lock():
@@ -49,6 +60,7 @@ def test_buildout_offline_builds_an_instance_that_starts(tmp_path):
     result = subprocess.run(
         [BUILDOUT, "-o", "-c", "buildout.cfg", f"buildout:develop={REPO}"],
         cwd=checkout,
+        env={**os.environ, **OFFLINE},
         capture_output=True,
         text=True,
         timeout=400,
