@@ -14,6 +14,7 @@ from kanzlei.akte.accounts import failures
 from kanzlei.akte.accounts import invitations
 from kanzlei.akte.accounts import registration
 from kanzlei.akte.branding import settings as branding
+from kanzlei.akte.language.switch import COOKIE
 from kanzlei.akte.pas.clientip import client_ip
 from plone import api
 from Products.Five.browser import BrowserView
@@ -101,7 +102,9 @@ class RegistrationView(BrowserView):
         if self.errors:
             return self.show("form", MSG_FIX)
 
-        userid = registration.register(invitation, self.username, password)
+        # a language the person switched to on the page (cookie), else the invitation's
+        chosen = self.request.cookies.get(COOKIE)
+        userid = registration.register(invitation, self.username, password, chosen)
         logger.info("Client user %s registered from an invitation", userid)
         self.log_in(userid, password)
         response.redirect(api.portal.get().absolute_url() + "/@@meine-akte")
