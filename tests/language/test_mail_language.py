@@ -15,6 +15,7 @@ from tests.accounts.conftest import authenticator
 from tests.accounts.conftest import GOOD_PASSWORD
 from tests.accounts.conftest import submit
 from tests.accounts.conftest import sync
+from tests.language.test_untranslated import assert_no_raw_msgid
 from tests.mail.conftest import flush  # noqa: F401 (fixture)
 from types import SimpleNamespace
 
@@ -84,6 +85,7 @@ def test_notification_in_the_clients_language(clients, flush):  # noqa: F811
     assert "Phone:" in body and "Telefon" not in body  # the letterhead's footer
     for word in GERMAN:
         assert word not in text and word not in body, word
+    assert_no_raw_msgid(english["Subject"], text, body)
 
     german = mail_to(clients.sink, "de@example.org")
     assert german["Subject"] == "Neues Dokument in Ihrer Online-Akte"
@@ -102,6 +104,7 @@ def test_digest_in_english(clients, flush):  # noqa: F811
     text, body = parts(english)
     assert "- 3 new documents: http" in text and "3 new documents" in body
     assert "neue" not in text and "neue" not in body
+    assert_no_raw_msgid(english["Subject"], text, body)
 
 
 def test_firm_mail_stays_german_and_a_changed_rule_text_is_the_firms(
@@ -165,6 +168,7 @@ def test_invitation_mail_letter_and_account_in_the_chosen_language(
     assert '<html lang="en">' in body
     for word in ("Guten Tag", "gültig", "Grüßen"):
         assert word not in text and word not in body
+    assert_no_raw_msgid(message["Subject"], text, body)
 
     # the letter (printed by staff from their German page) in English
     panel = staff.get(mandant.absolute_url() + "/@@akte-zugang")
@@ -188,6 +192,7 @@ def test_invitation_mail_letter_and_account_in_the_chosen_language(
     assert "Kind regards" in letter
     for word in ("Guten Tag", "Aktivierungscode", "gültig", "Grüßen"):
         assert word not in letter, word
+    assert_no_raw_msgid(letter)
     assert "Brief drucken" in page  # the staff's own buttons stay German
     code = re.search(r"\b([0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{2})\b", letter).group(1)
 
@@ -233,3 +238,4 @@ def test_password_reset_mail_in_the_accounts_language(clients, functional):
     text, body = parts(message)
     assert text.startswith("Hello,") and '<html lang="en">' in body
     assert "Passwort" not in text
+    assert_no_raw_msgid(message["Subject"], text, body)
