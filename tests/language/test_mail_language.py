@@ -17,6 +17,10 @@ from tests.accounts.conftest import submit
 from tests.accounts.conftest import sync
 from tests.language.test_untranslated import assert_no_raw_msgid
 from tests.mail.conftest import flush  # noqa: F401 (fixture)
+from tests.services.conftest import api_session  # noqa: F401 (fixture)
+from tests.services.conftest import api_token  # noqa: F401 (fixture)
+from tests.services.conftest import integration_user  # noqa: F401 (fixture)
+from tests.services.conftest import portal_f  # noqa: F401 (fixture)
 from types import SimpleNamespace
 
 import html
@@ -239,3 +243,35 @@ def test_password_reset_mail_in_the_accounts_language(clients, functional):
     assert text.startswith("Hello,") and '<html lang="en">' in body
     assert "Passwort" not in text
     assert_no_raw_msgid(message["Subject"], text, body)
+
+
+def test_rest_sets_the_language_of_client_and_invitation(
+    base_url,
+    smtp_sink,
+    api_session,  # noqa: F811
+):
+    configure_mailhost(smtp_sink.port)
+    transaction.commit()
+    client = api_session.put(
+        f"{base_url}/@akte-mandant/50001",
+        json={
+            "title": "Emma English",
+            "email": "emma@example.org",
+            "online_access": True,
+            "correspondence_language": "en",
+        },
+    )
+    assert client.status_code == 201, client.text
+    assert client.json()["correspondence_language"] == "en"
+    ((_rcpts, message),) = smtp_sink.wait_for(1)  # the automatic invitation
+    assert message["Subject"].startswith("Your invitation to the Online-Akte")
+
+    url = f"{base_url}/@akte-einladung"
+    wrong = api_session.post(url, json={"client_number": "50001", "language": "fr"})
+    assert wrong.status_code == 400
+    assert wrong.json()["errors"][0]["field"] == "language"
+    german = api_session.post(url, json={"client_number": "50001", "language": "de"})
+    assert german.status_code == 201, german.text
+    assert german.json()["invitation"]["language"] == "de"
+    message = smtp_sink.wait_for(2)[1][1]
+    assert message["Subject"].startswith("Ihre Einladung zur Online-Akte")
