@@ -66,7 +66,9 @@ class INotifyAction(Interface):
             "mail_help_message",
             default="Ersetzungen: ${kanzlei_name}, ${akte_url}, ${akten_liste}, "
             "${anzahl_dokumente}, ${einstellungen_url}, ${eingang_url}. Nennen Sie "
-            "keine vertraulichen Inhalte.",
+            "keine vertraulichen Inhalte. Unveränderte Texte gehen in der Sprache des "
+            "Mandanten hinaus (Deutsch oder Englisch), geänderte so, wie Sie sie "
+            "schreiben.",
         ),
         required=True,
     )
