@@ -229,6 +229,18 @@ def test_german_invitation_and_letter_by_default(functional, smtp_sink, staff):
     )
     letter = html.unescape(response.text).split('id="akte-brief"', 1)[1]
     assert "Ihr Aktivierungscode für die" in letter and until in letter
+    # staff choose the language where they enter the client (German preselected)
+    form = html.unescape(
+        staff.get(portal.absolute_url() + "/mandanten/++add++Mandant").text
+    )
+    assert "Korrespondenzsprache" in form
+    chosen = re.search(
+        r'<select[^>]*name="form.widgets.correspondence_language:list".*?</select>',
+        form,
+        re.S,
+    ).group(0)
+    assert re.search(r"<option[^>]*selected[^>]*>Deutsch<", chosen)
+    assert "English" in chosen
 
 
 def test_password_reset_mail_in_the_accounts_language(clients, functional):
