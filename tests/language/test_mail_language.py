@@ -136,6 +136,18 @@ def test_firm_mail_stays_german_and_a_changed_rule_text_is_the_firms(
     assert client["Subject"] == "Neues Dokument in Ihrer Online-Akte"
     assert '<html lang="de">' in body
 
+    # with its own English version of the text, English clients read that
+    action.message_en = "Hello,\r\n\r\nnew with us:\r\n${akten_liste}\r\n"
+    transaction.commit()
+    add_document(clients.mandat_en, title="Schriftsatz 2")
+    transaction.commit()
+    flush(clients.portal, minutes=30)
+    client = [m for rcpts, m in clients.sink.messages if rcpts == ["en@example.org"]][1]
+    text, body = parts(client)
+    assert text.startswith("Hello,\n\nnew with us:\n- 1 new document: http")
+    assert client["Subject"] == "New document in your Online-Akte"  # as shipped
+    assert '<html lang="en">' in body
+
 
 @pytest.fixture
 def staff(functional):

@@ -16,6 +16,7 @@ from kanzlei.akte.content.mandat import IMandat
 from kanzlei.akte.mail import preferences
 from kanzlei.akte.mail import queue
 from kanzlei.akte.mail import recipients
+from kanzlei.akte.mail import texts
 from kanzlei.akte.mail.texts import CLIENT_DIGEST_SUBJECT
 from kanzlei.akte.mail.texts import CLIENT_MESSAGE
 from kanzlei.akte.mail.texts import CLIENT_SUBJECT
@@ -66,16 +67,38 @@ class INotifyAction(Interface):
             "mail_help_message",
             default="Ersetzungen: ${kanzlei_name}, ${akte_url}, ${akten_liste}, "
             "${anzahl_dokumente}, ${einstellungen_url}, ${eingang_url}. Nennen Sie "
-            "keine vertraulichen Inhalte. Unveränderte Texte gehen in der Sprache des "
-            "Mandanten hinaus (Deutsch oder Englisch), geänderte so, wie Sie sie "
-            "schreiben.",
+            "keine vertraulichen Inhalte.",
         ),
         required=True,
     )
 
 
+ENGLISH_HELP = _(
+    "mail_help_english",
+    default="Für Mandanten, die Englisch gewählt haben. Leer: unser englischer Text, "
+    "solange Sie den deutschen nicht geändert haben; haben Sie ihn geändert und hier "
+    "nichts eingetragen, geht die E-Mail auf Deutsch hinaus.",
+)
+
+
+def _english(field, title):
+    return field(title=title, description=ENGLISH_HELP, required=False)
+
+
 class INotifyClientsAction(INotifyAction):
-    pass
+    subject_en = _english(
+        schema.TextLine, _("mail_label_subject_en", default="Betreff (Englisch)")
+    )
+    digest_subject_en = _english(
+        schema.TextLine,
+        _(
+            "mail_label_digest_subject_en",
+            default="Betreff einer Sammel-E-Mail (Englisch)",
+        ),
+    )
+    message_en = _english(
+        schema.Text, _("mail_label_message_en", default="Text (Englisch)")
+    )
 
 
 class INotifyFirmAction(INotifyAction):
@@ -87,13 +110,13 @@ class _Base(SimpleItem):
     subject = ""
     digest_subject = ""
     message = ""
+    subject_en = ""
+    digest_subject_en = ""
+    message_en = ""
 
     def templates(self):
-        return {
-            "subject": self.subject,
-            "digest_subject": self.digest_subject,
-            "message": self.message,
-        }
+        """The rule's texts (German, the firm's language; and English versions)."""
+        return {name: getattr(self, name, "") or "" for name in texts.NAMES}
 
 
 @implementer(INotifyClientsAction, IRuleElementData)

@@ -8,7 +8,6 @@ from kanzlei.akte.mail import links
 from kanzlei.akte.mail.letterhead import compose
 from kanzlei.akte.mail.queue import FOR_CLIENT
 from kanzlei.akte.mail.recipients import is_questionnaire_answers
-from kanzlei.akte.mail.texts import localized
 from plone.stringinterp.adapters import ContextWrapper
 from plone.stringinterp.interfaces import IStringInterpolator
 from zope.i18n import translate
@@ -83,18 +82,16 @@ class Digest:
 
 
 def render(portal, digest, templates):
-    """(subject, text) from the rule action's templates and our substitutions, in
-    the recipient's language (``texts.localized``)."""
+    """(subject, text) from the rule action's templates (already in the recipient's
+    language: ``texts.in_language``) and our substitutions."""
     context = digest.groups[0][0] if len(digest.groups) == 1 else portal
     wrapper = ContextWrapper(context)(akte_digest=digest)
     interpolate = IStringInterpolator(wrapper)
     subject_template = templates["subject"]
     if digest.total > 1 and templates.get("digest_subject"):
         subject_template = templates["digest_subject"]
-    subject = localized(subject_template, digest.language)
-    message = localized(templates["message"], digest.language)
-    subject = " ".join(interpolate(subject).split())
-    return subject, interpolate(message).strip() + "\n"
+    subject = " ".join(interpolate(subject_template).split())
+    return subject, interpolate(templates["message"]).strip() + "\n"
 
 
 def build_message(sender_name, sender_address, recipient, subject, text, language="de"):

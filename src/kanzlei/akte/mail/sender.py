@@ -199,16 +199,17 @@ def _deliver(portal, keys, outcome):
         return
     keys_to_send = [key for _m, pairs in groups.values() for key, _i in pairs]
     newest = max((entry for _k, entry in members), key=lambda e: e["created"])
+    mail_language, templates = _language(newest)
     digest = Digest(
         kind=newest["kind"],
         email=newest["email"],
         base=links.base_url(newest.get("portal_url")),
         groups=[(mandat, [i for _k, i in pairs]) for mandat, pairs in groups.values()],
         show_details=settings.get("show_details"),
-        language=_language(newest),
+        language=mail_language,
     )
     try:
-        subject, text = render(portal, digest, newest["templates"])
+        subject, text = render(portal, digest, templates)
         sender_address = api.portal.get_registry_record("plone.email_from_address")
         sender_name = api.portal.get_registry_record(
             "plone.email_from_name", default=""
@@ -236,16 +237,16 @@ def _deliver(portal, keys, outcome):
 
 
 def _language(entry):
-    """A client reads the mail in their account's language, the firm in its own. A
-    rule whose texts the firm changed speaks the firm's language to everyone (its
-    words are not translated, and a mail never mixes two languages)."""
-    if (
-        entry["kind"] == queue.FOR_CLIENT
-        and entry.get("userid")
-        and texts.as_shipped(entry["templates"])
-    ):
-        return language.of_user(entry["userid"])
-    return language.site_language()
+    """(language, the rule's texts in it): a client reads the mail in their account's
+    language, the firm in its own. A rule text the firm changed and did not write in
+    the client's language: the whole mail in the firm's language (``texts``)."""
+    firm = language.site_language()
+    if entry["kind"] == queue.FOR_CLIENT and entry.get("userid"):
+        wanted = language.of_user(entry["userid"])
+        found = texts.in_language(entry["templates"], wanted, firm)
+        if found is not None:
+            return wanted, found
+    return firm, texts.in_language(entry["templates"], firm, firm)
 
 
 def _send(message, sender_address, recipient):

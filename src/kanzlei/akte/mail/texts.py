@@ -1,14 +1,17 @@
 """The texts of the notification rules as we ship them, and in the recipient's language.
 
 A rule action keeps its texts (subject, digest subject, message) in the rule's
-configuration, editable by the firm. Told in the recipient's language:
+configuration, editable by the firm, in the firm's language (the site's, German), and
+for clients optional English versions (``subject_en``, ...). For a recipient who reads
+another language than the firm's, each text is
 
-- a text as we ship it (nobody changed it): its message id, translated into the
-  recipient's language (``.po`` files, ``de`` and ``en``);
-- a rule whose texts the firm changed: the firm's words, as they wrote them, for
-  every recipient, and the whole mail in the firm's language (the sender checks
-  ``as_shipped``): we never replace what a firm wrote with our own text, and a mail
-  never mixes two languages.
+- the firm's version in that language, if it wrote one;
+- else, while the text is as we ship it (nobody changed it), its message id translated
+  (``.po`` files, ``de`` and ``en``);
+- else (the firm wrote its own German text and no English one): not available. Then the
+  whole mail goes out in the firm's language, with the firm's words (``in_language``
+  answers None): we never replace what a firm wrote by our own text, and a mail never
+  mixes two languages.
 
 Whitespace does not count as a change (a form may turn line ends into CRLF).
 """
@@ -71,16 +74,33 @@ def shipped(text):
     return _BY_TEXT.get(_key(text))
 
 
-def localized(text, language):
-    """``text`` of a rule for a recipient who reads ``language``."""
-    message = shipped(text)
-    if message is None:
-        return text or ""
-    # no mapping: the ${…} of the rule's substitutions stay for plone.stringinterp
-    return translate(message, target_language=language)
+NAMES = (
+    "subject",
+    "digest_subject",
+    "message",
+    "subject_en",
+    "digest_subject_en",
+    "message_en",
+)
+FIELDS = ("subject", "digest_subject", "message")
 
 
-def as_shipped(templates):
-    """True while none of a rule's texts (``{"subject", "digest_subject",
-    "message"}``) was changed by the firm."""
-    return all(shipped(text) is not None for text in templates.values() if text)
+def in_language(templates, language, firm_language):
+    """``{"subject", "digest_subject", "message"}`` of a rule for a recipient who reads
+    ``language``; None when the firm changed a text and wrote none in that language."""
+    result = {}
+    for name in FIELDS:
+        text = templates.get(name) or ""
+        own = "" if language == firm_language else templates.get(f"{name}_{language}")
+        if (own or "").strip():
+            result[name] = own
+            continue
+        message = shipped(text) if text else None
+        if message is not None:
+            # no mapping: the ${…} of the rule's substitutions stay for stringinterp
+            result[name] = translate(message, target_language=language)
+        elif language == firm_language or not text:
+            result[name] = text
+        else:
+            return None
+    return result
