@@ -212,6 +212,14 @@ def test_invitation_mail_letter_and_account_in_the_chosen_language(
     assert "Brief drucken" in page  # the staff's own buttons stay German
     code = re.search(r"\b([0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{2})\b", letter).group(1)
 
+    # the link opens the registration page in English (a German browser, no choice yet)
+    link = re.search(r"(http\S+@@registrierung\?token=\S+)", text).group(1)
+    opened = requests.get(link, headers={"Accept-Language": "de-DE,de"}, timeout=30)
+    assert opened.status_code == 200
+    assert re.search(r'<html[^>]* lang="en"', opened.text)
+    assert opened.history[0].status_code == 302  # once, to set the language cookie
+    assert opened.url == link and "Activation code" in opened.text
+
     # registering: the new account keeps the invitation's language
     token = re.search(r"token=(\S+)", text).group(1)
     _, done = submit(base_url, token, code, "emma.e", GOOD_PASSWORD)
