@@ -9,6 +9,7 @@ from plone import api
 from tests.twofactor.helpers import code
 from tests.twofactor.helpers import code_step
 from tests.twofactor.helpers import enable
+from tests.twofactor.helpers import FIRM
 from tests.twofactor.helpers import logged_in
 from tests.twofactor.helpers import PASSWORD
 from tests.twofactor.helpers import password_step
@@ -124,6 +125,14 @@ def test_basic_auth_with_the_password_alone_is_refused(client_2fa, base_url):
     assert refused.status_code == 401
     page = requests.get(f"{base_url}/@@meine-akte", auth=("mueller", PASSWORD))
     assert "userrole-authenticated" not in page.text
+    # nor PAS's own cookie login entry point
+    session = requests.Session()
+    session.post(
+        f"{base_url}/acl_users/credentials_cookie_auth/login",
+        data=dict(FIRM, __ac_name="mueller", __ac_password=PASSWORD),
+    )
+    assert "__ac" not in session.cookies
+    assert not logged_in(session, base_url)
 
 
 def test_wrong_codes_lock_the_account(client_2fa, base_url):

@@ -87,8 +87,12 @@ def test_setup_through_the_page_then_login_needs_the_code(functional, base_url, 
     transaction.begin()
     assert not store.is_enabled(get_plugin(portal), "mueller")
 
+    elsewhere, _response = password_step(base_url, "mueller")  # another browser
     secret, codes = set_up(base_url, session)
     assert [type(e) for e in fired] == [events.SecondFactorEnabled]
+    # the session in the other browser began with the password alone: it ends
+    assert not logged_in(elsewhere, base_url)
+    assert logged_in(session, base_url)
     assert fired[0].userid == "mueller"
 
     # recovery codes only as hashes; the plain codes are nowhere in the record

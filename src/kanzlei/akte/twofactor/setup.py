@@ -3,10 +3,12 @@
 Reached from "Meine Daten" (clients) and the personal menu (everybody, staff
 included). Setting up: a new secret as QR code (inline SVG) and as text; it is
 active only when the user confirms it with a current code. Then the 10 recovery
-codes are shown once (only their argon2 hashes are stored). Switching off needs
-the password and a current code (or a recovery code); wrong ones count as failed
-logins. The secret offered during the setup travels in a hidden field, signed for
-this user (``pending.sign``): nothing is stored before the confirmation.
+codes are shown once (only their argon2 hashes are stored), and the user's sessions
+in other browsers and REST tokens end (they began with the password alone).
+Switching off needs the password and a current code (or a recovery code); wrong ones
+count as failed logins. The secret offered during the setup travels in a hidden
+field, signed for this user (``pending.sign``): nothing is stored before the
+confirmation.
 """
 
 from DateTime import DateTime
@@ -15,6 +17,7 @@ from kanzlei.akte.branding import settings as branding
 from kanzlei.akte.browser.formatting import format_datetime
 from kanzlei.akte.browser.login.password import form_text
 from kanzlei.akte.pas.plugin import LOCKED
+from kanzlei.akte.pas.revocation import revoke
 from kanzlei.akte.twofactor import enforce
 from kanzlei.akte.twofactor import events
 from kanzlei.akte.twofactor import pending
@@ -27,6 +30,7 @@ from plone.protect import CheckAuthenticator
 from Products.Five.browser import BrowserView
 from Products.Five.browser.pagetemplatefile import ViewPageTemplateFile
 from Products.statusmessages.interfaces import IStatusMessage
+from zExceptions import NotFound
 from zope.event import notify
 from zope.i18n import translate
 
@@ -51,6 +55,12 @@ class SetupView(BrowserView):
         user = api.user.get_current()
         self.userid = user.getId()
         self.login = user.getUserName()
+        if (
+            self.pas_plugin is None
+            or self.pas_plugin.userid_for_login(self.login) is None
+        ):
+            # an account of the Zope root (admin): its login is not the site's
+            raise NotFound(self.context, VIEW, self.request)
         form = self.request.form
         if self.request.method == "POST" and "form.confirm" in form:
             CheckAuthenticator(self.request)
@@ -93,13 +103,15 @@ class SetupView(BrowserView):
     def readable_secret(self):
         return totp.readable_secret(self.secret)
 
-    def qr_code(self):
-        issuer = branding.get("firm_name") or "Online-Akte"
-        uri = totp.provisioning_uri(self.secret, self.login, issuer)
-        title = translate(
+    def qr_title(self):
+        return translate(
             _("twofactor_qr_title", default="QR-Code für die Authenticator-App"),
             context=self.request,
         )
+
+    def qr_code(self, title):
+        issuer = branding.get("firm_name") or "Online-Akte"
+        uri = totp.provisioning_uri(self.secret, self.login, issuer)
         return totp.qr_svg(uri, title)
 
     def confirm(self):
@@ -125,6 +137,8 @@ class SetupView(BrowserView):
             return
         codes = totp.new_recovery_codes()
         store.enable(self.pas_plugin, self.userid, secret, codes)
+        # sessions in other browsers began with the password alone: they end
+        revoke(self.userid, keep_current=True)
         notify(events.SecondFactorEnabled(self.userid))
         self.recovery_codes = codes
         self.secret = None
