@@ -125,15 +125,13 @@ class SetupView(BrowserView):
         self.secret = secret
         code = totp.clean(form_text(self.request, "code"))
         if totp.matching_step(secret, code) is None:
-            self.error = translate(
+            self.refuse(
                 _(
                     "twofactor_setup_code_wrong",
                     default="Der Code passt nicht. Bitte prüfen Sie, ob die Uhrzeit "
                     "Ihres Telefons stimmt, und geben Sie den aktuellen Code ein.",
-                ),
-                context=self.request,
+                )
             )
-            self.request.response.setStatus(400)
             return
         codes = totp.new_recovery_codes()
         store.enable(self.pas_plugin, self.userid, secret, codes)
@@ -142,6 +140,11 @@ class SetupView(BrowserView):
         notify(events.SecondFactorEnabled(self.userid))
         self.recovery_codes = codes
         self.secret = None
+
+    def refuse(self, message):
+        self.error = translate(message, context=self.request)
+        self.request.response.setStatus(400)
+        return False
 
     # switching off --------------------------------------------------------------
 
@@ -153,33 +156,25 @@ class SetupView(BrowserView):
             "password": form_text(self.request, "password"),
         }
         if not self.pas_plugin.verify_password(credentials):
-            self.error = translate(
+            return self.refuse(
                 _(
                     "login_password_current_wrong",
                     default="Das aktuelle Passwort ist nicht richtig.",
-                ),
-                context=self.request,
+                )
             )
-            self.request.response.setStatus(400)
-            return False
         result = attempt(
             self.pas_plugin, self.request, self.userid, form_text(self.request, "code")
         )
         if result == LOCKED:
-            self.error = translate(
+            return self.refuse(
                 _(
                     "login_password_change_locked",
                     default="Zu viele Fehlversuche. Bitte versuchen Sie es später "
                     "erneut.",
-                ),
-                context=self.request,
+                )
             )
-            self.request.response.setStatus(400)
-            return False
         if result not in ("totp", "recovery"):
-            self.error = translate(MSG_WRONG_CODE, context=self.request)
-            self.request.response.setStatus(400)
-            return False
+            return self.refuse(MSG_WRONG_CODE)
         store.remove(self.pas_plugin, self.userid)
         notify(events.SecondFactorDisabled(self.userid))
         IStatusMessage(self.request).add(

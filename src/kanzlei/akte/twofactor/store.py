@@ -70,13 +70,9 @@ def remove(pas_plugin, userid):
     if not is_enabled(pas_plugin, userid):
         return False
 
-    def change(obj):
-        factors = table(obj)
-        if userid in factors:
-            del factors[userid]
-        return True
-
-    return storage.write(pas_plugin, change)
+    return storage.write(
+        pas_plugin, lambda obj: table(obj).pop(userid, None) is not None
+    )
 
 
 def recovery_left(pas_plugin, userid):
@@ -89,7 +85,7 @@ def check_code(pas_plugin, userid, code, now=None):
     None. Checked and used up in one transaction of its own, so two requests with
     the same code cannot both succeed."""
     code = totp.clean(code)
-    if not code or not is_enabled(pas_plugin, userid):
+    if not code or pas_plugin is None:
         return None
 
     def change(obj):
