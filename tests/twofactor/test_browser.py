@@ -18,7 +18,7 @@ def second_step(page, value):
     page.wait_for_load_state()
 
 
-def test_set_up_and_log_in_with_the_code(functional, base_url, page, screenshots):
+def test_set_up_and_log_in_with_the_code(functional, base_url, page):
     make_client(functional["portal"], "Müller", "K-100", "100/26", userid="mueller")
     transaction.commit()
     login(page, base_url, "mueller", PASSWORD)
@@ -26,7 +26,6 @@ def test_set_up_and_log_in_with_the_code(functional, base_url, page, screenshots
     page.get_by_role("link", name="Anmeldung absichern").click()
     page.wait_for_selector(".akte-qr svg")
     secret = page.inner_text("#akte-2fa-secret").replace(" ", "")
-    page.screenshot(path=str(screenshots / "zwei-faktor-einrichten.png"))
     page.fill("input[name=code]", code(secret))
     page.get_by_role("button", name="Zwei-Faktor-Anmeldung einschalten").click()
     page.wait_for_selector("text=Ihre Wiederherstellungscodes")

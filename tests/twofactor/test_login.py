@@ -6,6 +6,7 @@ from kanzlei.akte.pas import lockout
 from kanzlei.akte.pas.lookup import get_plugin
 from kanzlei.akte.testing import make_client
 from plone import api
+from tests.twofactor.helpers import authenticator
 from tests.twofactor.helpers import code
 from tests.twofactor.helpers import code_step
 from tests.twofactor.helpers import enable
@@ -168,3 +169,41 @@ def test_right_password_does_not_clear_the_code_failures(client_2fa, base_url):
         code_step(base_url, session, wrong_code(secret))
     transaction.begin()
     assert lockout.locked_until(get_plugin(client_2fa["portal"]), "mueller")
+
+
+def test_root_login_goes_to_the_second_step(client_2fa, base_url):
+    root_url = base_url.removesuffix("/plone")
+    session = requests.Session()
+    response = session.post(
+        f"{root_url}/@@akte-login",
+        data=dict(
+            FIRM, __ac_name="mueller", __ac_password=PASSWORD, **{"form.submitted": "1"}
+        ),
+        allow_redirects=False,
+    )
+    assert response.headers["Location"] == f"{base_url}/@@anmeldung-bestaetigen"
+    assert "__ac" not in session.cookies
+    code_step(base_url, session, code(client_2fa["secret"]))
+    assert logged_in(session, base_url)
+
+
+def test_password_reset_does_not_skip_the_second_factor(client_2fa, base_url):
+    new = "Neues-Mandanten-Passwort-2027"
+    tool = api.portal.get_tool("portal_password_reset")
+    key = tool.requestReset("mueller")["randomstring"]
+    transaction.commit()
+    session = requests.Session()
+    url = f"{base_url}/passwordreset/{key}"
+    response = session.post(
+        url,
+        data={
+            "password": new,
+            "password_confirm": new,
+            "form.submitted": "1",
+            "_authenticator": authenticator(session, url),
+        },
+    )
+    assert response.url.endswith("/login")
+    assert not logged_in(session, base_url)
+    _session, response = password_step(base_url, "mueller", new)
+    assert "anmeldung-bestaetigen" in response.headers["Location"]
