@@ -170,7 +170,10 @@ def test_firm_requires_it_of_staff(functional, base_url):
     assert not client.get(f"{base_url}/@@meine-daten").url.endswith(SETUP)
 
     set_up(base_url, session)
-    assert session.get(f"{base_url}/mandanten").url.endswith("/mandanten")
+    area = session.get(f"{base_url}/mandanten")
+    assert area.url.endswith("/mandanten")
+    # staff find the page in their personal menu
+    assert f'href="{base_url}/@@anmeldung-absichern"' in area.text
 
 
 def test_staff_reset_a_clients_second_factor(functional, base_url, fired):
