@@ -48,6 +48,7 @@ CLIENT_PAGES = {
     "Mandat": "{m1}/@@akte-mandat",
     "Nachricht schreiben": "{m1}/@@akte-nachricht-senden",
     "Meine Daten": "/@@meine-daten",
+    "Anmeldung absichern": "/@@anmeldung-absichern",
 }
 # what a user reads: the text and the attributes a browser shows or reads out
 SHOWN = """() => [document.title, document.body.innerText].concat(
