@@ -21,6 +21,7 @@ CLIENT_PAGES = {
     "Mandat (Dokumente, Hochladen, Nachrichten)": "{m1}/@@akte-mandat",
     "Nachricht schreiben": "{m1}/@@akte-nachricht-senden",
     "Meine Daten (Benachrichtigungen)": "/@@meine-daten",
+    "Anmeldung absichern": "/@@anmeldung-absichern",
     "Fragebogen": "{fragebogen}",
 }
 

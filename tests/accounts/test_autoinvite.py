@@ -1,6 +1,7 @@
 """Automatic invitations: one e-mail per person, on commit, only with online_access."""
 
 from kanzlei.akte.accounts import invitations
+from kanzlei.akte.language.recipients import format_date
 from kanzlei.akte.testing import configure_mailhost
 from kanzlei.akte.testing import make_client
 from kanzlei.akte.testing import make_contact
@@ -66,7 +67,7 @@ def test_new_client_with_online_access_gets_one_invitation_mail(functional, mail
     token = parse_qs(urlparse(url).query)["token"][0]
     invitation = invitations.find_by_token(token)
     assert invitation is not None and invitation.mandant_uid == mandant.UID()
-    assert invitation.expires.strftime("%d.%m.%Y") in body
+    assert format_date(invitation.expires, "de") in body  # "4. Dezember 2026"
     # no activation code, no case details, no client data in the mail
     assert not re.search(r"\b[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{2}\b", body)
     for secret in ("Mietsache", "9/26", "Erika", "Mustermann", "Hauptstraße"):

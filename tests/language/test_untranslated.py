@@ -48,6 +48,7 @@ CLIENT_PAGES = {
     "Mandat": "{m1}/@@akte-mandat",
     "Nachricht schreiben": "{m1}/@@akte-nachricht-senden",
     "Meine Daten": "/@@meine-daten",
+    "Anmeldung absichern": "/@@anmeldung-absichern",
 }
 # what a user reads: the text and the attributes a browser shows or reads out
 SHOWN = """() => [document.title, document.body.innerText].concat(
@@ -120,3 +121,43 @@ def test_no_untranslated_text(a11y_data, base_url, chromium, language):
     finally:
         context.close()
     assert not report, "\n".join(report)
+
+
+SRC = Path(kanzlei.akte.__file__).parent
+# the code that writes what a client or an invited person reads in a mail or letter
+MAIL_AND_LETTER = (
+    *sorted((SRC / "mail").glob("*.py")),
+    SRC / "accounts/invitation_mail.py",
+    SRC / "pas/reset.py",
+    SRC / "browser/onboarding/access.py",
+    SRC / "browser/onboarding/templates/brief_inhalt.pt",
+)
+USED = re.compile(r'_\(\s*"([a-z][a-z0-9_]+)"|i18n:translate="([a-z][a-z0-9_]+)"')
+
+
+def mail_and_letter_msgids():
+    found = set()
+    for path in MAIL_AND_LETTER:
+        for match in USED.finditer(path.read_text()):
+            found.add(match.group(1) or match.group(2))
+    return sorted(found)
+
+
+def test_every_msgid_of_mails_and_the_letter_has_an_english_translation(integration):
+    """German comes from the defaults in the code and templates (the German
+    catalogue may leave them empty); English needs its own text for each."""
+    msgids = mail_and_letter_msgids()
+    assert len(msgids) > 50  # the scan finds them (mail texts, letter, labels)
+    missing = [
+        msgid
+        for msgid in msgids
+        if translate(msgid, domain="kanzlei.akte", target_language="en") in ("", msgid)
+    ]
+    assert not missing, missing
+
+
+def assert_no_raw_msgid(*texts):
+    """What a mail or letter says shows no message id and no unfilled ``${…}``."""
+    for text in texts:
+        assert not MSGID.findall(text), MSGID.findall(text)
+        assert not LEFTOVER.findall(text), LEFTOVER.findall(text)

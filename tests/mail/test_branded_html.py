@@ -68,7 +68,7 @@ def test_invitation_mail_with_png_logo_inline(akte):
     text, html, tree = parts(message)
     # the text part is the invitation text as before, word for word
     url = re.search(r"(http\S+@@registrierung\?token=\S+)", text).group(1)
-    until = re.search(r"gültig bis zum (\d\d\.\d\d\.\d{4})", text).group(1)
+    until = re.search(r"gültig bis zum (\d+\. \w+ \d{4})", text).group(1)
     mapping = {"firm": "KLX Rechtsanwälte", "url": url, "valid_until": until}
     expected = translate(Message(BODY, mapping=mapping), target_language="de")
     assert text == expected + "\n"

@@ -152,6 +152,8 @@ def test_admin_edits_the_rule_texts_in_the_content_rules_ui(akte, base_url, flus
     assert form.status_code == 200
     assert "Neues Dokument in Ihrer Online-Akte" in form.text
     assert "${mandant_emails}" in form.text
+    for label in ("Betreff (Englisch)", "Text (Englisch)"):  # for English clients
+        assert label in form.text, label
     fields = dict(
         re.findall(r'name="(form\.widgets\.[a-z_]+)"[^>]*value="([^"]*)"', form.text)
     )

@@ -1,5 +1,8 @@
 """The invitation e-mail: firm name, link to the registration page, validity.
 
+In the invitation's language (the "Korrespondenzsprache" staff chose), dates as in
+that language.
+
 Never the activation code, never anything about the client's mandates. Sent through
 Plone's MailHost when the transaction commits (nothing is sent when it aborts).
 """
@@ -7,6 +10,7 @@ Plone's MailHost when the transaction commits (nothing is sent when it aborts).
 from kanzlei.akte import _
 from kanzlei.akte import logger
 from kanzlei.akte.branding import settings as branding
+from kanzlei.akte.language import recipients
 from kanzlei.akte.mail.letterhead import compose_for_mailhost
 from plone import api
 from urllib.parse import urlencode
@@ -44,24 +48,15 @@ def registration_url(token=None):
     return url
 
 
-def site_language():
-    language = api.portal.get_registry_record("plone.default_language", default="de")
-    return (language or "de")[:2]
-
-
-def format_date(value):
-    return value.strftime("%d.%m.%Y")
-
-
 def send_invitation(invitation, token):
     """Queue the invitation e-mail; False (and a log entry) when no mail can be sent."""
     firm = branding.get("firm_name")
+    language = recipients.of_invitation(invitation)
     mapping = {
         "firm": firm,
         "url": registration_url(token),
-        "valid_until": format_date(invitation.expires),
+        "valid_until": recipients.format_date(invitation.expires, language),
     }
-    language = site_language()
     subject = translate(Message(SUBJECT, mapping=mapping), target_language=language)
     body = translate(Message(BODY, mapping=mapping), target_language=language)
     try:

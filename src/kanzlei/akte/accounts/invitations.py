@@ -16,6 +16,7 @@ from datetime import timedelta
 from kanzlei.akte import settings
 from kanzlei.akte.accounts import codes
 from kanzlei.akte.annotations import site_data
+from kanzlei.akte.language import recipients
 from persistent import Persistent
 from plone import api
 from plone.app.uuid.utils import uuidToObject
@@ -35,6 +36,7 @@ REVOKED = "widerrufen"
 class Invitation(Persistent):
     mail_failed = False
     code_issued = None
+    language = None  # mail and letter; None (older invitations): the site's language
 
     def __init__(self, token_hash, code_hash, mandant_uid, kontakt_uid, email, days):
         now = datetime.now()
@@ -158,8 +160,10 @@ def registration_for(target):
     return None, None
 
 
-def create_invitation(target, email=None, with_code=True):
+def create_invitation(target, email=None, with_code=True, language=None):
     """A new invitation for ``target``; an open one of the same target becomes void.
+
+    ``language`` (mail and letter): else the target's "Korrespondenzsprache".
 
     Returns ``(invitation, token, code)``: token and code in clear, only this once
     (``code`` is None without ``with_code``). Callers: ``invite.invite``, which checks
@@ -179,6 +183,7 @@ def create_invitation(target, email=None, with_code=True):
         email=email,
         days=settings.get("invitation_valid_days"),
     )
+    invitation.language = recipients.known(language) or recipients.of_target(target)
     user = api.user.get_current()
     invitation.created_by = user.getId() if user is not None else None
     store = get_store()

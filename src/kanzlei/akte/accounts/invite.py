@@ -5,7 +5,8 @@ Every caller uses these: the staff panel (``@@akte-zugang``), the REST endpoint
 
 - ``invitation_problem(target, email=None)``: why ``target`` (a Mandant or one of its
   Kontaktpersonen) cannot be invited now, or None.
-- ``invite(target, email=None, with_code=True, send_mail=True)``: a new invitation
+- ``invite(target, email=None, with_code=True, send_mail=True, language=None)``: a
+  new invitation in ``language`` (else the target's "Korrespondenzsprache")
   (an open one of the same person becomes void), its e-mail queued for the commit.
   ``with_code=False`` (the automatic invitation) makes no activation code: the letter
   is still to be printed, and staff see "Brief noch nicht gedruckt".
@@ -71,13 +72,16 @@ class Invited:
     mail_sent: bool | None  # None: no mail was asked for
 
 
-def invite(target, email=None, with_code=True, send_mail=True):
-    """Invite ``target``; raises ValueError with the problem when it may not be."""
+def invite(target, email=None, with_code=True, send_mail=True, language=None):
+    """Invite ``target``; raises ValueError with the problem when it may not be.
+
+    ``language`` of mail and letter: else the target's "Korrespondenzsprache".
+    """
     problem = invitation_problem(target, email)
     if problem is not None:
         raise ValueError(problem)
     invitation, token, code = invitations.create_invitation(
-        target, email=email, with_code=with_code
+        target, email=email, with_code=with_code, language=language
     )
     mail_sent = (
         invitation_mail.send_invitation(invitation, token) if send_mail else None

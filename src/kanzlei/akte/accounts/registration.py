@@ -16,6 +16,7 @@ from kanzlei.akte.accounts.links import link_user
 from kanzlei.akte.accounts.links import mandanten_for_user
 from kanzlei.akte.accounts.passwords import password_problems
 from kanzlei.akte.accounts.staff import is_staff
+from kanzlei.akte.language import recipients
 from plone import api
 
 import re
@@ -163,8 +164,12 @@ def check(invitation, code, username, password, password2):
     return problems
 
 
-def register(invitation, username, password):
-    """Create the user, link it to the Mandant, use up the invitation; the id."""
+def register(invitation, username, password, language=None):
+    """Create the user, link it to the Mandant, use up the invitation; the id.
+
+    The account's language: ``language`` (the one the person chose on the page),
+    else the invitation's.
+    """
     target = invitation.target()
     mandant = invitation.mandant()
     kontakt = target if invitation.kontakt_uid else None
@@ -173,7 +178,11 @@ def register(invitation, username, password):
             email=invitation.email,
             username=username,
             password=password,
-            properties={"fullname": target.Title()},
+            properties={
+                "fullname": target.Title(),
+                "language": recipients.known(language)
+                or recipients.of_invitation(invitation),
+            },
         )
         userid = user.getId()
         link_user(mandant, userid, kontakt)

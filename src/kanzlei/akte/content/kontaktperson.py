@@ -1,6 +1,7 @@
 """Kontaktperson: a contact person of a client (a company has several)."""
 
 from kanzlei.akte import _
+from kanzlei.akte.language.recipients import VOCABULARY as LANGUAGES
 from kanzlei.akte.limits import clean_text
 from kanzlei.akte.limits import MAX_LINE
 from plone.dexterity.content import Item
@@ -29,6 +30,16 @@ class IKontaktperson(model.Schema):
         max_length=MAX_LINE,
         constraint=clean_text,
         title=_("label_phone", default="Telefon"),
+        required=False,
+    )
+    correspondence_language = schema.Choice(
+        title=_("label_correspondence_language", default="Korrespondenzsprache"),
+        description=_(
+            "help_contact_correspondence_language",
+            default="Leer: wie beim Mandanten. In dieser Sprache gehen Einladung und "
+            "Brief mit dem Aktivierungscode hinaus.",
+        ),
+        vocabulary=LANGUAGES,
         required=False,
     )
 

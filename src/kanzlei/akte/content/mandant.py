@@ -1,6 +1,7 @@
 """Mandant: a client of the firm (a person or a company)."""
 
 from kanzlei.akte import _
+from kanzlei.akte.language.recipients import VOCABULARY as LANGUAGES
 from kanzlei.akte.limits import clean_text
 from kanzlei.akte.limits import MAX_KEY
 from kanzlei.akte.limits import MAX_LINE
@@ -97,6 +98,18 @@ class IMandant(model.Schema):
         ),
         required=False,
         default=False,
+    )
+    correspondence_language = schema.Choice(
+        title=_("label_correspondence_language", default="Korrespondenzsprache"),
+        description=_(
+            "help_correspondence_language",
+            default="In dieser Sprache gehen Einladung und Brief mit dem "
+            "Aktivierungscode hinaus. Nach der Registrierung gilt die Sprache, die der "
+            "Mandant in der Online-Akte wählt.",
+        ),
+        vocabulary=LANGUAGES,
+        default="de",
+        required=True,
     )
 
 

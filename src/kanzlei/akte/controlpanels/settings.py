@@ -154,3 +154,17 @@ class IAkteSettings(Interface):
         min=1,
         required=True,
     )
+    second_factor_staff = schema.Bool(
+        title=_(
+            "label_second_factor_staff",
+            default="Zwei-Faktor-Anmeldung für die Kanzlei verlangen",
+        ),
+        description=_(
+            "help_second_factor_staff",
+            default="Mitarbeiterinnen und Mitarbeiter ohne zweiten Faktor werden "
+            "nach der Anmeldung zur Einrichtung geschickt und können bis dahin "
+            "nichts anderes tun. Für Mandanten bleibt sie freiwillig.",
+        ),
+        default=False,
+        required=False,
+    )

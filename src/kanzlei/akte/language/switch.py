@@ -7,6 +7,7 @@ choice in the account (member property ``language``), and every login sets the c
 from the account again, whatever the browser asks for.
 """
 
+from kanzlei.akte.language.recipients import LANGUAGES
 from plone import api
 from plone.protect.authenticator import check as check_authenticator
 from plone.protect.authenticator import createToken
@@ -17,7 +18,6 @@ from zExceptions import Forbidden
 from zope.globalrequest import getRequest
 
 
-LANGUAGES = ("de", "en")
 COOKIE = "I18N_LANGUAGE"
 REDIRECT_PARAMETERS = ("came_from", "next", "referer")
 

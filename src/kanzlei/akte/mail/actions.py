@@ -2,7 +2,8 @@
 
 They do not send anything themselves: they put one pending notification per recipient
 into the queue (same transaction as the change), with the rule's texts. The sender
-renders and delivers it when it is due (the client's preference; digest).
+renders and delivers it when it is due (the client's preference; digest), in the
+recipient's language (``texts``).
 """
 
 from Acquisition import aq_inner
@@ -15,6 +16,13 @@ from kanzlei.akte.content.mandat import IMandat
 from kanzlei.akte.mail import preferences
 from kanzlei.akte.mail import queue
 from kanzlei.akte.mail import recipients
+from kanzlei.akte.mail import texts
+from kanzlei.akte.mail.texts import CLIENT_DIGEST_SUBJECT
+from kanzlei.akte.mail.texts import CLIENT_MESSAGE
+from kanzlei.akte.mail.texts import CLIENT_SUBJECT
+from kanzlei.akte.mail.texts import FIRM_DIGEST_SUBJECT
+from kanzlei.akte.mail.texts import FIRM_MESSAGE
+from kanzlei.akte.mail.texts import FIRM_SUBJECT
 from OFS.SimpleItem import SimpleItem
 from plone import api
 from plone.app.contentrules.actions import ActionAddForm
@@ -28,39 +36,6 @@ from zope import schema
 from zope.component import adapter
 from zope.interface import implementer
 from zope.interface import Interface
-
-
-CLIENT_SUBJECT = "Neues Dokument in Ihrer Online-Akte"
-CLIENT_DIGEST_SUBJECT = "${anzahl_dokumente} neue Dokumente in Ihrer Online-Akte"
-CLIENT_MESSAGE = """Guten Tag,
-
-in Ihrer Online-Akte bei ${kanzlei_name} liegt Neues für Sie bereit:
-
-${akten_liste}
-
-Bitte melden Sie sich an, um es anzusehen. Aus Gründen der Vertraulichkeit enthält \
-diese E-Mail weder Dokumente noch Einzelheiten.
-
-Wann und wie oft wir Sie benachrichtigen, stellen Sie hier ein:
-${einstellungen_url}
-
-Mit freundlichen Grüßen
-${kanzlei_name}
-
-Diese E-Mail wurde automatisch erzeugt."""
-
-FIRM_SUBJECT = "Neuer Eingang in der Online-Akte"
-FIRM_DIGEST_SUBJECT = "${anzahl_dokumente} neue Eingänge in der Online-Akte"
-FIRM_MESSAGE = """Guten Tag,
-
-ein Mandant hat in der Online-Akte ein Dokument hochgeladen oder eine Nachricht \
-geschrieben:
-
-${akten_liste}
-
-Alle noch nicht gesehenen Eingänge: ${eingang_url}
-
-Diese E-Mail wurde automatisch erzeugt."""
 
 
 class INotifyAction(Interface):
@@ -98,8 +73,32 @@ class INotifyAction(Interface):
     )
 
 
+ENGLISH_HELP = _(
+    "mail_help_english",
+    default="Für Mandanten, die Englisch gewählt haben. Leer: unser englischer Text, "
+    "solange Sie den deutschen nicht geändert haben; haben Sie ihn geändert und hier "
+    "nichts eingetragen, geht die E-Mail auf Deutsch hinaus.",
+)
+
+
+def _english(field, title):
+    return field(title=title, description=ENGLISH_HELP, required=False)
+
+
 class INotifyClientsAction(INotifyAction):
-    pass
+    subject_en = _english(
+        schema.TextLine, _("mail_label_subject_en", default="Betreff (Englisch)")
+    )
+    digest_subject_en = _english(
+        schema.TextLine,
+        _(
+            "mail_label_digest_subject_en",
+            default="Betreff einer Sammel-E-Mail (Englisch)",
+        ),
+    )
+    message_en = _english(
+        schema.Text, _("mail_label_message_en", default="Text (Englisch)")
+    )
 
 
 class INotifyFirmAction(INotifyAction):
@@ -111,13 +110,13 @@ class _Base(SimpleItem):
     subject = ""
     digest_subject = ""
     message = ""
+    subject_en = ""
+    digest_subject_en = ""
+    message_en = ""
 
     def templates(self):
-        return {
-            "subject": self.subject,
-            "digest_subject": self.digest_subject,
-            "message": self.message,
-        }
+        """The rule's texts (German, the firm's language; and English versions)."""
+        return {name: getattr(self, name, "") or "" for name in texts.NAMES}
 
 
 @implementer(INotifyClientsAction, IRuleElementData)

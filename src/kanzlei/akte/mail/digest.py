@@ -82,7 +82,8 @@ class Digest:
 
 
 def render(portal, digest, templates):
-    """(subject, text) from the rule action's templates and our substitutions."""
+    """(subject, text) from the rule action's templates (already in the recipient's
+    language: ``texts.in_language``) and our substitutions."""
     context = digest.groups[0][0] if len(digest.groups) == 1 else portal
     wrapper = ContextWrapper(context)(akte_digest=digest)
     interpolate = IStringInterpolator(wrapper)

@@ -17,11 +17,13 @@ from email.policy import SMTP
 from kanzlei.akte import logger
 from kanzlei.akte.content.dokument import FROM_FIRM
 from kanzlei.akte.content.mandat import IMandat
+from kanzlei.akte.language import recipients as language
 from kanzlei.akte.mail import links
 from kanzlei.akte.mail import preferences
 from kanzlei.akte.mail import queue
 from kanzlei.akte.mail import recipients
 from kanzlei.akte.mail import settings
+from kanzlei.akte.mail import texts
 from kanzlei.akte.mail.digest import build_message
 from kanzlei.akte.mail.digest import Digest
 from kanzlei.akte.mail.digest import render
@@ -197,17 +199,17 @@ def _deliver(portal, keys, outcome):
         return
     keys_to_send = [key for _m, pairs in groups.values() for key, _i in pairs]
     newest = max((entry for _k, entry in members), key=lambda e: e["created"])
-    language = api.portal.get_default_language() or "de"
+    mail_language, templates = _language(newest)
     digest = Digest(
         kind=newest["kind"],
         email=newest["email"],
         base=links.base_url(newest.get("portal_url")),
         groups=[(mandat, [i for _k, i in pairs]) for mandat, pairs in groups.values()],
         show_details=settings.get("show_details"),
-        language=language[:2],
+        language=mail_language,
     )
     try:
-        subject, text = render(portal, digest, newest["templates"])
+        subject, text = render(portal, digest, templates)
         sender_address = api.portal.get_registry_record("plone.email_from_address")
         sender_name = api.portal.get_registry_record(
             "plone.email_from_name", default=""
@@ -232,6 +234,19 @@ def _deliver(portal, keys, outcome):
         outcome["failed"].extend(keys_to_send)
     else:
         outcome["sent"].extend(keys_to_send)
+
+
+def _language(entry):
+    """(language, the rule's texts in it): a client reads the mail in their account's
+    language, the firm in its own. A rule text the firm changed and did not write in
+    the client's language: the whole mail in the firm's language (``texts``)."""
+    firm = language.site_language()
+    if entry["kind"] == queue.FOR_CLIENT and entry.get("userid"):
+        wanted = language.of_user(entry["userid"])
+        found = texts.in_language(entry["templates"], wanted, firm)
+        if found is not None:
+            return wanted, found
+    return firm, texts.in_language(entry["templates"], firm, firm)
 
 
 def _send(message, sender_address, recipient):

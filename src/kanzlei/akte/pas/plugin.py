@@ -6,8 +6,10 @@ It wraps Plone's user source (``source_users``): our plugin is the active
 ``IAuthenticationPlugin`` for login/password credentials and ``source_users`` is
 deactivated for that interface (``install.py``), so every password login (login
 form, ``@login`` over REST, HTTP Basic auth) passes our checks before
-``source_users`` verifies the password. Session cookies and JWTs are verified by
-their own plugins (plone.session, plone.restapi); ``revocation.py`` invalidates them.
+``source_users`` verifies the password. For a user with a second factor a right
+password only starts the second step (``kanzlei.akte.twofactor``). Session cookies
+and JWTs are verified by their own plugins (plone.session, plone.restapi);
+``revocation.py`` invalidates them.
 
 The same class also guards the Zope root's user folder (the ``admin`` of the
 instance, ``install.install_root_plugin``): there it wraps ``users`` and applies the
@@ -33,6 +35,8 @@ from kanzlei.akte.pas import storage
 from kanzlei.akte.pas import zmi
 from kanzlei.akte.pas.clientip import client_ip
 from kanzlei.akte.pas.lookup import PLUGIN_ID
+from kanzlei.akte.twofactor import pending
+from kanzlei.akte.twofactor import store as twofactor_store
 from Products.PluggableAuthService.interfaces.plugins import IAuthenticationPlugin
 from Products.PluggableAuthService.interfaces.plugins import ICredentialsUpdatePlugin
 from Products.PluggableAuthService.interfaces.plugins import IExtractionPlugin
@@ -187,6 +191,23 @@ class KanzleiAktePlugin(BasePlugin):
             if not self.serves_root():
                 return None
             return rootsession.authenticate(self, credentials)
+        result = self.verify_password(credentials)
+        if result and self.second_factor_due(result[0]):
+            # A password alone never logs in a user with a second factor: not the
+            # login form, not @login, not HTTP Basic auth. The form and @login
+            # offer the second step (twofactor/login.py); everything else stays
+            # anonymous.
+            pending.mark(self.current_request(), result[0])
+            return None
+        return result
+
+    def second_factor_due(self, userid):
+        return not self.serves_root() and twofactor_store.is_enabled(self, userid)
+
+    def verify_password(self, credentials):
+        """(userid, login) when the password is right, after every check and with
+        the bookkeeping of a login; for a user with a second factor the failure
+        count is cleared only after the second step (``login_succeeded``)."""
         login = credentials.get("login")
         password = credentials.get("password")
         if not login or password is None:
@@ -225,11 +246,15 @@ class KanzleiAktePlugin(BasePlugin):
             mark_refusal(request, FAILED)
             logger.info("Login of disabled account %r refused", userid)
             return None
-        lockout.clear(self, login)
-        devices.issue(request.response, login, secure=self.secure_cookies())
+        if not self.second_factor_due(userid):
+            self.login_succeeded(request, login)
         if not self.serves_root():  # the root keeps Zope's hashes (no add-on needed)
             self.upgrade_hash(source, userid, password)
         return userid, login_name
+
+    def login_succeeded(self, request, login):
+        lockout.clear(self, login)
+        devices.issue(request.response, login, secure=self.secure_cookies())
 
     def secure_cookies(self):
         """As secure as the site's login cookie (the root folder has none)."""

@@ -7,6 +7,7 @@ Requests never reveal whether an account exists.
 
 from kanzlei.akte import _
 from kanzlei.akte.branding import settings as branding
+from kanzlei.akte.language import recipients
 from kanzlei.akte.mail.letterhead import compose_for_mailhost
 from kanzlei.akte.pas import compat
 from plone import api
@@ -75,12 +76,14 @@ def request_reset(name, request):
     portal_url = api.portal.get().absolute_url()
     link = f"{portal_url}/passwordreset/{reset['randomstring']}"
     firm = branding.get("firm_name")
+    # the account's language; without one, the language of the page that asked
+    language = recipients.of_user(user.getId(), fallback=request.get("LANGUAGE"))
     subject = translate(
         _(
             "login_reset_mail_subject",
             default="Passwort für Ihre Online-Akte zurücksetzen",
         ),
-        context=request,
+        target_language=language,
     )
     body = translate(
         _(
@@ -95,13 +98,13 @@ def request_reset(name, request):
             "Mit freundlichen Grüßen\n${firm}",
             mapping={"firm": firm, "link": link},
         ),
-        context=request,
+        target_language=language,
     )
     try:
         api.portal.send_email(
             recipient=email,
             subject=subject,
-            body=compose_for_mailhost(body, api.portal.get_current_language()[:2]),
+            body=compose_for_mailhost(body, language),
             immediate=False,
         )
     except (ValueError, OSError):

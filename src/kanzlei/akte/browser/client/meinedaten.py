@@ -13,6 +13,7 @@ from kanzlei.akte.limits import form_text
 from kanzlei.akte.limits import MAX_LINE
 from kanzlei.akte.limits import MAX_TEXT
 from kanzlei.akte.security.relations import viewable_targets
+from kanzlei.akte.twofactor.staff import has_second_factor
 from kanzlei.akte.uploads.names import sanitize_name
 from kanzlei.akte.zipstream import blob_path
 from kanzlei.akte.zipstream import stream_zip
@@ -117,6 +118,9 @@ class MeineDatenView(ClientPage):
             format_datetime(last) if last and last.year() > 2000 else ""
         )
         return info
+
+    def second_factor(self):
+        return has_second_factor(self.userid)
 
     def writable_mandates(self):
         return [

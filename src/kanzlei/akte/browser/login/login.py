@@ -4,13 +4,18 @@ Plone's own form (Products.CMFPlone.browser.login.login.LoginForm) extended for 
 browser layer: two more fields, German labels, a generic refusal message. The
 checks themselves (Kanzlei/Datenbank, lockout, disabled accounts) are in the PAS
 plugin (kanzlei.akte.pas.plugin), so they also hold for REST and HTTP Basic auth.
+A user with a second factor goes on to ``@@anmeldung-bestaetigen`` instead of
+being logged in (``kanzlei.akte.twofactor``).
 """
 
 from kanzlei.akte import _
 from kanzlei.akte import settings
 from kanzlei.akte.pas import compat
+from kanzlei.akte.pas.lookup import get_plugin
 from kanzlei.akte.pas.plugin import LOCKED
 from kanzlei.akte.pas.plugin import refusal
+from kanzlei.akte.twofactor import pending
+from plone import api
 from Products.CMFCore.utils import getToolByName
 from Products.CMFPlone.browser.login.login import LoginForm
 from Products.statusmessages.interfaces import IStatusMessage
@@ -91,6 +96,17 @@ class AkteLoginForm(LoginForm):
         status = IStatusMessage(self.request)
         if membership_tool.isAnonymousUser():
             self.request.response.expireCookie("__ac", path="/")
+            userid = pending.marked(self.request)
+            if userid is not None:  # right password, second factor due
+                self.request.response.redirect(
+                    pending.start_second_step(
+                        get_plugin(api.portal.get()),
+                        self.request,
+                        userid,
+                        data.get("came_from") or "",
+                    )
+                )
+                return
             status.addStatusMessage(failure_message(self.request), "error")
             return
         is_initial_login = compat.post_login(self)

@@ -162,7 +162,7 @@ class ChangePasswordView(BrowserView):
             "login": user.getUserName(),
             "password": form_text(self.request, "current"),
         }
-        if plugin is None or not plugin.authenticateCredentials(current):
+        if plugin is None or not plugin.verify_password(current):
             if refusal(self.request) == LOCKED:
                 message = _(
                     "login_password_change_locked",

@@ -18,6 +18,7 @@ from kanzlei.akte.pas.clientip import client_ip
 from kanzlei.akte.pas.lookup import get_plugin
 from kanzlei.akte.pas.plugin import FAILED
 from kanzlei.akte.pas.plugin import mark_refusal
+from kanzlei.akte.twofactor import pending
 from plone.base.interfaces import IPloneSiteRoot
 from Products.Five.browser import BrowserView
 from Products.Five.browser.pagetemplatefile import ViewPageTemplateFile
@@ -98,6 +99,9 @@ class RootLoginView(BrowserView):
                 {"login": login, "password": password}
             )
             if not result:
+                userid = pending.marked(self.request)
+                if userid is not None:  # right password, second factor due
+                    return pending.start_second_step(plugin, self.request, userid)
                 self.error = self.failure_text()
                 return None
             compat.start_session(

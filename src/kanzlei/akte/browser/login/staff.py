@@ -1,4 +1,5 @@
-"""Staff actions: disable/enable a client's account, lift login lockouts."""
+"""Staff actions: disable/enable a client's account, lift login lockouts, reset a
+client's second factor."""
 
 from kanzlei.akte import _
 from kanzlei.akte.accounts import access
@@ -6,6 +7,7 @@ from kanzlei.akte.accounts import deletion
 from kanzlei.akte.accounts import failures
 from kanzlei.akte.pas import lockout
 from kanzlei.akte.pas.lookup import get_plugin
+from kanzlei.akte.twofactor import staff as second_factor
 from plone import api
 from plone.protect import CheckAuthenticator
 from Products.Five.browser import BrowserView
@@ -19,7 +21,8 @@ class AccountDisableView(BrowserView):
     """``@@akte-konto-sperren`` on a Mandant: the Mandant's portal accounts with
     "Sperren"/"Freischalten" and, after failed logins, "Sperre aufheben".
 
-    POST ``userid`` + ``disabled=1|0``, or ``unlock=<userid>``.
+    POST ``userid`` + ``disabled=1|0``, or ``unlock=<userid>``, or
+    ``reset_second_factor=<userid>`` (after a confirmation in the browser).
     """
 
     template = ViewPageTemplateFile("templates/accounts.pt")
@@ -37,7 +40,13 @@ class AccountDisableView(BrowserView):
     def act(self):
         form = self.request.form
         status = IStatusMessage(self.request)
-        userid = form.get("userid") or form.get("unlock") or form.get("delete") or ""
+        userid = (
+            form.get("userid")
+            or form.get("unlock")
+            or form.get("delete")
+            or form.get(second_factor.ACTION)
+            or ""
+        )
         userid = userid if isinstance(userid, str) else ""
         if userid not in (self.context.portal_users or {}):
             status.add(
@@ -58,6 +67,9 @@ class AccountDisableView(BrowserView):
                 ),
                 "info",
             )
+            return
+        if second_factor.ACTION in form:
+            status.add(second_factor.reset(userid), "info")
             return
         if "unlock" in form:
             lockout.unlock(login_of(userid))
@@ -95,6 +107,7 @@ class AccountDisableView(BrowserView):
                     "registered": registered.strftime("%d.%m.%Y") if registered else "",
                     "disabled": bool(details.get("disabled")),
                     "locked": lockout.is_locked(login),
+                    "second_factor": second_factor.has_second_factor(userid),
                 }
             )
         return rows

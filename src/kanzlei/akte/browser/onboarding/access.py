@@ -17,6 +17,8 @@ from kanzlei.akte.accounts.invite import invite
 from kanzlei.akte.accounts.invite import issue_code
 from kanzlei.akte.branding import settings as branding
 from kanzlei.akte.branding.viewlets import logo_url
+from kanzlei.akte.language import recipients
+from kanzlei.akte.language.templates import TranslatedTemplate
 from plone import api
 from plone.protect import CheckAuthenticator
 from Products.Five.browser import BrowserView
@@ -68,6 +70,7 @@ class AccessPanelView(BrowserView):
     template = ViewPageTemplateFile("templates/zugang.pt")
     panel = ViewPageTemplateFile("templates/zugang_panel.pt")
     letter_template = ViewPageTemplateFile("templates/brief.pt")
+    letter_body_template = TranslatedTemplate("templates/brief_inhalt.pt")
 
     @property
     def embedded(self):
@@ -145,8 +148,14 @@ class AccessPanelView(BrowserView):
             "invitation": invitation,
             "message": message,
             "kind": kind,
+            "language": recipients.of_invitation(invitation),
         }
         return self.letter_template()
+
+    def letter_body(self):
+        """The letter itself in the invitation's language (the page around it, the
+        staff's message and buttons, stays in the staff's)."""
+        return self.letter_body_template(target_language=self.letter_data["language"])
 
     # --- data for the templates ----------------------------------------------------
 
@@ -177,6 +186,9 @@ class AccessPanelView(BrowserView):
                     if invitation
                     else "",
                     "expires": format_datetime(invitation.expires)
+                    if invitation
+                    else "",
+                    "language": recipients.NAMES[recipients.of_invitation(invitation)]
                     if invitation
                     else "",
                     "failed": invitation.failed_attempts if invitation else 0,
@@ -211,7 +223,7 @@ class AccessPanelView(BrowserView):
         lines = [mandant.Title()]
         if target.portal_type == "Kontaktperson":
             attn = Message(ATTN, mapping={"name": target.Title()})
-            lines.append(translate(attn, context=self.request))
+            lines.append(translate(attn, target_language=self.letter_data["language"]))
         if mandant.street:
             lines.append(mandant.street)
         city = " ".join(p for p in (mandant.zip_code, mandant.city) if p)
@@ -222,10 +234,12 @@ class AccessPanelView(BrowserView):
         return lines
 
     def today(self):
-        return datetime.now().strftime("%d.%m.%Y")
+        return recipients.format_date(datetime.now(), self.letter_data["language"])
 
     def valid_until(self):
-        return mail.format_date(self.letter_data["invitation"].expires)
+        return recipients.format_date(
+            self.letter_data["invitation"].expires, self.letter_data["language"]
+        )
 
     def registration_address(self):
         return mail.registration_url()

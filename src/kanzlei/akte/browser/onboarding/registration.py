@@ -14,6 +14,9 @@ from kanzlei.akte.accounts import failures
 from kanzlei.akte.accounts import invitations
 from kanzlei.akte.accounts import registration
 from kanzlei.akte.branding import settings as branding
+from kanzlei.akte.language import recipients
+from kanzlei.akte.language.switch import COOKIE
+from kanzlei.akte.language.switch import set_cookie
 from kanzlei.akte.pas.clientip import client_ip
 from plone import api
 from Products.Five.browser import BrowserView
@@ -81,6 +84,8 @@ class RegistrationView(BrowserView):
             return self.show("invalid", MSG_INVALID)
         if invitation.state() == invitations.LOCKED:
             return self.show("locked", MSG_LOCKED)
+        if self.request.method != "POST" and self.in_invitation_language(invitation):
+            return ""
         self.fullname = registration.fullname_of(invitation)
         mode = "form" if api.user.is_anonymous() else "link"
 
@@ -101,11 +106,31 @@ class RegistrationView(BrowserView):
         if self.errors:
             return self.show("form", MSG_FIX)
 
-        userid = registration.register(invitation, self.username, password)
+        # a language the person switched to on the page (cookie), else the invitation's
+        chosen = self.request.cookies.get(COOKIE)
+        userid = registration.register(invitation, self.username, password, chosen)
         logger.info("Client user %s registered from an invitation", userid)
         self.log_in(userid, password)
         response.redirect(api.portal.get().absolute_url() + "/@@meine-akte")
         return ""
+
+    def in_invitation_language(self, invitation):
+        """The first visit of someone invited in another language than the firm's
+        (English) who chose none yet (no cookie): the page in the invitation's
+        language, as its e-mail, whatever the browser asks for. Sets Plone's language
+        cookie and loads the page again (once: then the cookie is there); True when it
+        did. An invitation in the firm's language leaves it to the browser."""
+        if self.request.cookies.get(COOKIE):
+            return False
+        language = recipients.of_invitation(invitation)
+        if language == recipients.site_language():
+            return False
+        if recipients.known(self.request.get("LANGUAGE")) == language:
+            return False
+        set_cookie(self.request, language)
+        query = urlencode({"token": self.token})
+        self.request.response.redirect(f"{self.request.getURL()}?{query}", lock=True)
+        return True
 
     def code_failed(self, invitation, ip):
         """Count a wrong code; True when the invitation is locked now."""

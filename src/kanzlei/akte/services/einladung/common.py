@@ -2,6 +2,7 @@
 
 from kanzlei.akte import _
 from kanzlei.akte.accounts import invitations
+from kanzlei.akte.language import recipients
 from kanzlei.akte.services.base import get_mandant
 from kanzlei.akte.services.base import isodate
 from kanzlei.akte.services.base import required
@@ -57,6 +58,7 @@ def describe(target, invitation):
             "used": isodate(invitation.used),
             "revoked": isodate(invitation.revoked),
             "mail_failed": bool(invitation.mail_failed),
+            "language": recipients.of_invitation(invitation),
         }
         if invitation.code_pending and invitation.is_open():
             result["invitation"]["hint"] = translate(

@@ -11,6 +11,7 @@ from kanzlei.akte.accounts.invite import invitation_problem
 from kanzlei.akte.accounts.invite import invite
 from kanzlei.akte.accounts.invite import issue_code
 from kanzlei.akte.accounts.invite import NO_EMAIL
+from kanzlei.akte.language import recipients
 from kanzlei.akte.services.base import IntegrationService
 from kanzlei.akte.services.einladung.common import describe
 from kanzlei.akte.services.einladung.common import target_from
@@ -41,6 +42,18 @@ def email_from(data):
     return email
 
 
+def language_from(data):
+    """``language`` ("de", "en") of mail and letter; absent: the target's
+    "Korrespondenzsprache"."""
+    language = data.get("language")
+    if language is not None and not recipients.known(language):
+        raise ValidationError(
+            _("api_error_language", default="Unbekannte Sprache (de oder en)."),
+            errors=[("language", "invalid")],
+        )
+    return language
+
+
 class EinladungPost(IntegrationService):
     renew = False
 
@@ -56,7 +69,9 @@ class EinladungPost(IntegrationService):
             status = 200
         else:
             send_mail = bool(data.get("send_email", True))
-            invited = invite(target, email=email, send_mail=send_mail)
+            invited = invite(
+                target, email=email, send_mail=send_mail, language=language_from(data)
+            )
             invitation, code = invited.invitation, invited.code
             mail_sent = bool(invited.mail_sent)
             status = 201

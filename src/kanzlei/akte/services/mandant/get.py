@@ -21,6 +21,7 @@ def serialize(obj):
         "phone": obj.phone,
         "email": obj.email,
         "online_access": bool(obj.online_access),
+        "correspondence_language": obj.correspondence_language,
         "modified": isodate(obj.modified()),
         "contacts": [
             {
@@ -28,6 +29,7 @@ def serialize(obj):
                 "UID": api.content.get_uuid(child),
                 "title": child.title,
                 "email": child.email,
+                "correspondence_language": child.correspondence_language,
             }
             for child in obj.objectValues()
             if child.portal_type == "Kontaktperson"

@@ -19,6 +19,7 @@ FIELDS = (
     "phone",
     "email",
     "online_access",
+    "correspondence_language",
 )
 AREA_ID = "mandanten"
 
