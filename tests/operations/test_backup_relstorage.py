@@ -135,7 +135,9 @@ def test_pg_dump_while_writing_restores_everything_committed_before(postgres, tm
     thread = threading.Thread(target=writer)
     thread.start()
     try:
-        time.sleep(1)
+        deadline = time.monotonic() + 60
+        while len(committed) < 3 and time.monotonic() < deadline:
+            time.sleep(0.05)
         before = dict(committed)
         out = backup_sh(checkout, env, "backup", backups)
         time.sleep(0.5)
