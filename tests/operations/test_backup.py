@@ -19,6 +19,7 @@ from tests.instance.running import START_TIMEOUT
 from tests.instance.test_faults import CLIENTS
 from tests.instance.test_faults import Portal
 from tests.instance.test_faults import small_uploads
+from tests.operations.commands import backup_sh as run_backup_sh
 
 import pytest
 import shutil
@@ -45,17 +46,9 @@ def started(portal):
 
 
 def backup_sh(portal, *args, **env):
-    result = subprocess.run(
-        [str(portal.checkout / "instance" / "backup.sh"), *map(str, args)],
-        cwd=portal.checkout,
-        env={**portal.env, **{key: str(value) for key, value in env.items()}},
-        stdin=subprocess.DEVNULL,
-        capture_output=True,
-        text=True,
-        timeout=600,
-    )
-    assert result.returncode == 0, result.stdout + result.stderr
-    return result.stdout
+    """``instance/backup.sh`` with the portal's environment (plus ``env``)."""
+    changed = {key: str(value) for key, value in env.items()}
+    return run_backup_sh(portal.checkout, {**portal.env, **changed}, *args)
 
 
 def uploads_during(portal, action):

@@ -14,6 +14,7 @@ from pathlib import Path
 from tests.conftest import free_port
 from tests.instance.running import environment
 from tests.instance.running import REPO
+from tests.operations.commands import backup_sh
 
 import contextlib
 import glob
@@ -100,19 +101,6 @@ def stored(db):
         return found
     finally:
         connection.close()
-
-
-def backup_sh(checkout, env, *args):
-    result = subprocess.run(
-        [str(checkout / "instance" / "backup.sh"), *map(str, args)],
-        cwd=checkout,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=300,
-    )
-    assert result.returncode == 0, result.stdout + result.stderr
-    return result.stdout
 
 
 def test_pg_dump_while_writing_restores_everything_committed_before(postgres, tmp_path):

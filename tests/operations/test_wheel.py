@@ -17,6 +17,7 @@ offline (uv's cache, as ``uv sync`` left it):
 
 from pathlib import Path
 from tests.instance.running import REPO
+from tests.operations.commands import output_of
 
 import json
 import os
@@ -62,19 +63,10 @@ print("RESULT " + json.dumps({
 """
 
 
-def uv(*args, **options):
+def uv(*args):
+    """``uv ARGS`` offline (nothing from the network) in the checkout."""
     env = {**os.environ, "UV_PYTHON_DOWNLOADS": "never", "UV_OFFLINE": "1"}
-    result = subprocess.run(
-        ["uv", *map(str, args)],
-        cwd=REPO,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=300,
-        **options,
-    )
-    assert result.returncode == 0, result.stdout + result.stderr
-    return result.stdout
+    return output_of(["uv", *args], cwd=REPO, env=env)
 
 
 def closure(lock, root):
