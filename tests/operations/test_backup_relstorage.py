@@ -6,7 +6,8 @@ A throw-away PostgreSQL (``initdb`` + ``pg_ctl``, Debian's postgresql; as root t
 with the instance's storage settings (history-free, blobs in PostgreSQL), in this
 process and without Plone: the instance on RelStorage is the scale-out test's part.
 A writer commits blobs while the dump runs; after the restore every blob committed
-before the backup started is there with its checksum, later ones are not.
+before the backup started is there with its checksum, later ones are not; after
+``backup.sh pack`` (``zodbpack``) too.
 """
 
 from kanzlei.akte.instance.backup import RELSTORAGE_SECTION
@@ -150,3 +151,12 @@ def test_pg_dump_while_writing_restores_everything_committed_before(postgres, tm
     for name, checksum in found.items():
         assert committed.get(name) == checksum, name  # whole, or not there
     assert "nach-der-sicherung" not in found and later
+
+    # pack (zodbpack with backup.sh's configuration): the restored data stay
+    out = backup_sh(checkout, env, "pack", "--days", "0")
+    assert "gepackt / packed" in out, out
+    db = open_db(postgres, tmp_path / "cache-3")
+    try:
+        assert stored(db) == found
+    finally:
+        db.close()
