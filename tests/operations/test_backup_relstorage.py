@@ -15,21 +15,20 @@ from pathlib import Path
 from tests.conftest import free_port
 from tests.instance.running import environment
 from tests.instance.running import REPO
+from tests.operations.blobs import store
+from tests.operations.blobs import stored
 from tests.operations.commands import backup_sh
 
 import contextlib
 import glob
-import hashlib
 import os
 import pwd
 import pytest
-import secrets
 import shutil
 import subprocess
 import tempfile
 import threading
 import time
-import transaction
 import ZODB.config
 
 
@@ -72,36 +71,6 @@ def postgres():
 
 def open_db(dsn, cache):
     return ZODB.config.databaseFromString(DB_CONF.format(blob_dir=cache, dsn=dsn))
-
-
-def store(db, name):
-    """Commit one blob under ``name``; its SHA-256."""
-    from ZODB.blob import Blob
-
-    data = secrets.token_bytes(20_000 + secrets.randbelow(50_000))
-    connection = db.open()
-    try:
-        blob = Blob()
-        with blob.open("w") as out:
-            out.write(data)
-        connection.root()[name] = blob
-        transaction.commit()
-    finally:
-        transaction.abort()
-        connection.close()
-    return hashlib.sha256(data).hexdigest()
-
-
-def stored(db):
-    connection = db.open()
-    try:
-        found = {}
-        for name, blob in connection.root().items():
-            with blob.open() as data:
-                found[name] = hashlib.sha256(data.read()).hexdigest()
-        return found
-    finally:
-        connection.close()
 
 
 def test_pg_dump_while_writing_restores_everything_committed_before(postgres, tmp_path):
