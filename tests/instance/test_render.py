@@ -198,3 +198,60 @@ def test_main_config_error_is_clear_and_writes_nothing(clean_env, instance_dir, 
 def test_main_renders(clean_env, instance_dir):
     assert render.main([str(instance_dir)]) == 0
     assert (instance_dir / "etc" / "zope.conf").is_file()
+
+
+def test_database_caches_and_pool_default(clean_env, instance_dir):
+    """One connection per worker thread plus the notification clock's."""
+    db = _zope_conf(_render(instance_dir)).databases[0].config
+    assert db.pool_size == 5  # AKTE_THREADS 4 + 1
+    assert db.cache_size == 30000
+
+
+def test_relstorage_caches_and_pool_from_environment(clean_env, instance_dir):
+    clean_env.setenv("AKTE_RELSTORAGE_DSN", "dbname=akte")
+    clean_env.setenv("AKTE_THREADS", "6")
+    clean_env.setenv("AKTE_ZODB_CACHE_SIZE", "50000")
+    clean_env.setenv("AKTE_RELSTORAGE_CACHE_MB", "300")
+    clean_env.setenv("AKTE_BLOB_CACHE_SIZE", "10gb")
+    db = _zope_conf(_render(instance_dir)).databases[0].config
+    assert db.pool_size == 7  # follows the threads
+    assert db.cache_size == 50000
+    storage = db.storage.config
+    assert storage.cache_local_mb == 300
+    assert storage.blob_cache_size == 10 * 1024**3
+    clean_env.setenv("AKTE_ZODB_POOL_SIZE", "12")
+    assert _zope_conf(_render(instance_dir)).databases[0].config.pool_size == 12
+
+
+def test_relstorage_cache_defaults(clean_env, instance_dir):
+    clean_env.setenv("AKTE_RELSTORAGE_DSN", "dbname=akte")
+    storage = _zope_conf(_render(instance_dir)).databases[0].config.storage.config
+    assert storage.cache_local_mb == 100  # RelStorage's own default: 10
+    assert storage.blob_cache_size == 2 * 1024**3
+
+
+def test_zeo_blob_cache_from_environment(clean_env, instance_dir):
+    clean_env.setenv("AKTE_ZEO_ADDRESS", "127.0.0.1:8100")
+    clean_env.setenv("AKTE_BLOB_CACHE_SIZE", "500MB")
+    storage = _zope_conf(_render(instance_dir)).databases[0].config.storage.config
+    assert storage.blob_cache_size == 500 * 1024**2
+
+
+@pytest.mark.parametrize(
+    ("name", "value"),
+    [
+        ("AKTE_BLOB_CACHE_SIZE", "viel"),
+        ("AKTE_BLOB_CACHE_SIZE", "0"),
+        ("AKTE_BLOB_CACHE_SIZE", "2 Gigabyte"),
+        ("AKTE_RELSTORAGE_CACHE_MB", "0"),
+        ("AKTE_ZODB_POOL_SIZE", "x"),
+        ("AKTE_ZODB_CACHE_SIZE", "-1"),
+    ],
+)
+def test_invalid_database_settings_are_clear_errors(
+    clean_env, instance_dir, capsys, name, value
+):
+    clean_env.setenv(name, value)
+    assert render.main([str(instance_dir)]) == 1
+    err = capsys.readouterr().err
+    assert f"{name}=" in err and "Traceback" not in err
