@@ -255,3 +255,38 @@ def test_invalid_database_settings_are_clear_errors(
     assert render.main([str(instance_dir)]) == 1
     err = capsys.readouterr().err
     assert f"{name}=" in err and "Traceback" not in err
+
+
+def test_waitress_passes_x_forwarded_for_to_zope(clean_env, instance_dir):
+    """waitress with the rendered [server:main] keeps the proxy's X-Forwarded-For;
+    whose it trusts, pas/clientip.py decides (AKTE_TRUSTED_PROXIES). Waitress' own
+    default deletes it: every client behind nginx had nginx's address, and wrong
+    logins from one throttled all (tests/operations/test_tls.py, end to end)."""
+    import http.client
+    import threading
+    import waitress
+
+    ini = configparser.ConfigParser(interpolation=None)
+    ini.read(_render(instance_dir) / "zope.ini")
+    options = dict(ini["server:main"])
+    del options["use"]
+    options["listen"] = "127.0.0.1:0"
+    seen = []
+
+    def app(environ, start_response):
+        seen.append(environ.get("HTTP_X_FORWARDED_FOR"))
+        start_response("200 OK", [("Content-Type", "text/plain")])
+        return [b"ok"]
+
+    server = waitress.create_server(app, **options)
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    try:
+        port = server.effective_port
+        connection = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
+        connection.request("GET", "/", headers={"X-Forwarded-For": "203.0.113.7"})
+        assert connection.getresponse().status == 200
+        connection.close()
+    finally:
+        server.close()
+    assert seen == ["203.0.113.7"]
