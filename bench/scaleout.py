@@ -1,7 +1,8 @@
 """Scale-out measurement: throughput of 1 vs 2 instances on RelStorage behind nginx.
 
 Usage: ``.venv/bin/python bench/scaleout.py [SECONDS] [CONNECTIONS ...]``
-(default 20 s, 8 and 32 connections). Needs Debian's postgresql, nginx and wrk.
+(default 20 s, 4 and 16 connections; at most 30: nginx allows 30
+connections per client address, limit_conn). Needs Debian's postgresql, nginx and wrk.
 
 Starts what tests/operations/ start (a throw-away PostgreSQL, two instances with
 ``instance/start.sh`` and demo content, nginx with deploy/nginx/online-akte.conf over
@@ -45,7 +46,7 @@ def wrk(url, cookie, seconds, connections):
 
 def main(argv):
     seconds = int(argv[0]) if argv else 20
-    connections = [int(c) for c in argv[1:]] or [8, 32]
+    connections = [int(c) for c in argv[1:]] or [4, 16]
     tmp = Path(tempfile.mkdtemp(prefix="akte-scaleout-"))
     portal = Portal(tmp, "relstorage")
     single = None
