@@ -258,7 +258,7 @@ def site_config(upstreams, http_port, https_port, cert, key, site_id="kanzlei"):
 MAIN_CONF = """\
 # written by tests/operations/servers.py: nginx as the current user, all in {root}
 daemon off;
-worker_processes 1;
+{user}worker_processes 1;
 pid {root}/nginx.pid;
 error_log {root}/error.log info;
 events {{
@@ -295,7 +295,11 @@ class Nginx:
             site_config(upstreams, self.http_port, self.https_port, self.cert, self.key)
         )
         mime_types = Path("/etc/nginx/mime.types")
+        # started by root, the workers would run as "nobody", which cannot reach the
+        # temporary files (proxy_temp_path) below root's private test directory
+        user = pwd.getpwuid(os.geteuid()).pw_name
         main = MAIN_CONF.format(
+            user=f"user {user};\n" if os.geteuid() == 0 else "",
             root=self.root,
             mime_types=mime_types if mime_types.exists() else "mime.types",
         )

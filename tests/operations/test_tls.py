@@ -13,10 +13,10 @@ from tests.operations.portal import DEMO_PASSWORD
 from tests.operations.portal import instance_site
 from tests.operations.portal import pdf
 from tests.operations.portal import STAFF_MAIL
+from types import SimpleNamespace
 
 import pytest
 import re
-import secrets
 import time
 
 
@@ -45,8 +45,8 @@ def login_cookies(answer):
 
 @pytest.fixture(scope="module")
 def upload(relstorage_portal):
-    """The demo client uploads through nginx (the firm is told by the clock later);
-    how many mails the firm had before."""
+    """The demo client uploads 3 MB through nginx (the firm is told by the clock
+    later): (its session, the mandate, the file's content, the firm's earlier mails)."""
     portal = relstorage_portal
     http, answer = portal.form_login(CLIENT, DEMO_PASSWORD)
     assert answer.status_code == 302, answer.text[:500]
@@ -57,9 +57,9 @@ def upload(relstorage_portal):
         timeout=60,
     ).json()["items"]
     earlier = len(portal.mails_to(STAFF_MAIL))
-    filename = f"tls-{secrets.token_hex(3)}.pdf"
-    portal.upload(http, found[0]["@id"], filename, pdf("ueber TLS"))
-    return earlier
+    content = pdf("ueber TLS", size=3_000_000)
+    uid = portal.upload(http, found[0]["@id"], "ueber-tls.pdf", content)
+    return SimpleNamespace(http=http, uid=uid, content=content, earlier=earlier)
 
 
 def test_plain_http_is_redirected_to_https(relstorage_portal, upload):
@@ -90,7 +90,7 @@ def test_hsts_and_no_caching_of_private_pages(relstorage_portal):
     assert http.get(portal.url + "/_akte_dateien/x").status_code == 404
 
 
-def test_login_cookie_is_secure_and_a_download_works(relstorage_portal):
+def test_login_cookie_is_secure_and_a_download_works(relstorage_portal, upload):
     portal = relstorage_portal
     http, answer = portal.form_login(CLIENT, DEMO_PASSWORD)
     assert answer.status_code == 302, answer.text[:500]
@@ -124,6 +124,15 @@ def test_login_cookie_is_secure_and_a_download_works(relstorage_portal):
     )
     assert stored.status_code == 200
     assert download.content == stored.content and len(stored.content) > 0
+    # a larger file (nginx buffers it in its temporary files): the client's own upload
+    [own] = upload.http.get(
+        f"{portal.url}/@search",
+        params={"UID": upload.uid},
+        headers={"Accept": "application/json"},
+        timeout=60,
+    ).json()["items"]
+    big = upload.http.get(f"{own['@id']}/@@akte-datei", timeout=60)
+    assert big.status_code == 200 and big.content == upload.content
 
 
 def test_lockout_counts_the_clients_address_not_nginxs(relstorage_portal):
@@ -169,7 +178,7 @@ def test_links_in_notification_mails_are_https(relstorage_portal, upload):
     deadline = time.monotonic() + MAIL_WAIT
 
     def mails():
-        return portal.mails_to(STAFF_MAIL)[upload:]
+        return portal.mails_to(STAFF_MAIL)[upload.earlier :]
 
     while not mails() and time.monotonic() < deadline:
         time.sleep(1)
