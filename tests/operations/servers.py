@@ -295,8 +295,8 @@ class Nginx:
             site_config(upstreams, self.http_port, self.https_port, self.cert, self.key)
         )
         mime_types = Path("/etc/nginx/mime.types")
-        # started by root, the workers would run as "nobody", which cannot reach the
-        # temporary files (proxy_temp_path) below root's private test directory
+        # nginx as the current user: started by root, its workers would otherwise be
+        # "nobody", who may not enter root's private test directory (temporary files)
         user = pwd.getpwuid(os.geteuid()).pw_name
         main = MAIN_CONF.format(
             user=f"user {user};\n" if os.geteuid() == 0 else "",
