@@ -9,6 +9,7 @@ import os
 import requests
 import shutil
 import signal
+import socket
 import subprocess
 import time
 
@@ -134,3 +135,23 @@ def group_alive(pgid):
     except ProcessLookupError:
         return False
     return True
+
+
+def wait_for_port(port, process, log=None, what="zeo.sh", timeout=60):
+    """Until something accepts connections on 127.0.0.1:port; fails (with the output
+    in ``log``, if given) when ``process`` ends first or nothing listens in time."""
+
+    def output():
+        return f":\n{Path(log).read_text(errors='replace')}" if log else ""
+
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if process is not None and process.poll() is not None:
+            raise AssertionError(f"{what} ended early{output()}")
+        with (
+            contextlib.suppress(OSError),
+            socket.create_connection(("127.0.0.1", port), timeout=1),
+        ):
+            return
+        time.sleep(0.2)
+    raise AssertionError(f"{what}: nothing listening on {port}{output()}")

@@ -198,3 +198,95 @@ def test_main_config_error_is_clear_and_writes_nothing(clean_env, instance_dir, 
 def test_main_renders(clean_env, instance_dir):
     assert render.main([str(instance_dir)]) == 0
     assert (instance_dir / "etc" / "zope.conf").is_file()
+
+
+def test_database_caches_and_pool_default(clean_env, instance_dir):
+    """One connection per worker thread plus the notification clock's."""
+    db = _zope_conf(_render(instance_dir)).databases[0].config
+    assert db.pool_size == 5  # AKTE_THREADS 4 + 1
+    assert db.cache_size == 30000
+
+
+def test_relstorage_caches_and_pool_from_environment(clean_env, instance_dir):
+    clean_env.setenv("AKTE_RELSTORAGE_DSN", "dbname=akte")
+    clean_env.setenv("AKTE_THREADS", "6")
+    clean_env.setenv("AKTE_ZODB_CACHE_SIZE", "50000")
+    clean_env.setenv("AKTE_RELSTORAGE_CACHE_MB", "300")
+    clean_env.setenv("AKTE_BLOB_CACHE_SIZE", "10gb")
+    db = _zope_conf(_render(instance_dir)).databases[0].config
+    assert db.pool_size == 7  # follows the threads
+    assert db.cache_size == 50000
+    storage = db.storage.config
+    assert storage.cache_local_mb == 300
+    assert storage.blob_cache_size == 10 * 1024**3
+    clean_env.setenv("AKTE_ZODB_POOL_SIZE", "12")
+    assert _zope_conf(_render(instance_dir)).databases[0].config.pool_size == 12
+
+
+def test_relstorage_cache_defaults(clean_env, instance_dir):
+    clean_env.setenv("AKTE_RELSTORAGE_DSN", "dbname=akte")
+    storage = _zope_conf(_render(instance_dir)).databases[0].config.storage.config
+    assert storage.cache_local_mb == 100  # RelStorage's own default: 10
+    assert storage.blob_cache_size == 2 * 1024**3
+
+
+def test_zeo_blob_cache_from_environment(clean_env, instance_dir):
+    clean_env.setenv("AKTE_ZEO_ADDRESS", "127.0.0.1:8100")
+    clean_env.setenv("AKTE_BLOB_CACHE_SIZE", "500MB")
+    storage = _zope_conf(_render(instance_dir)).databases[0].config.storage.config
+    assert storage.blob_cache_size == 500 * 1024**2
+
+
+@pytest.mark.parametrize(
+    ("name", "value"),
+    [
+        ("AKTE_BLOB_CACHE_SIZE", "viel"),
+        ("AKTE_BLOB_CACHE_SIZE", "0"),
+        ("AKTE_BLOB_CACHE_SIZE", "2 Gigabyte"),
+        ("AKTE_RELSTORAGE_CACHE_MB", "0"),
+        ("AKTE_ZODB_POOL_SIZE", "x"),
+        ("AKTE_ZODB_CACHE_SIZE", "-1"),
+    ],
+)
+def test_invalid_database_settings_are_clear_errors(
+    clean_env, instance_dir, capsys, name, value
+):
+    clean_env.setenv(name, value)
+    assert render.main([str(instance_dir)]) == 1
+    err = capsys.readouterr().err
+    assert f"{name}=" in err and "Traceback" not in err
+
+
+def test_waitress_passes_x_forwarded_for_to_zope(clean_env, instance_dir):
+    """waitress with the rendered [server:main] keeps the proxy's X-Forwarded-For;
+    whose it trusts, pas/clientip.py decides (AKTE_TRUSTED_PROXIES). Waitress' own
+    default deletes it: every client behind nginx had nginx's address, and wrong
+    logins from one throttled all (tests/operations/test_tls.py, end to end)."""
+    import http.client
+    import threading
+    import waitress
+
+    ini = configparser.ConfigParser(interpolation=None)
+    ini.read(_render(instance_dir) / "zope.ini")
+    options = dict(ini["server:main"])
+    del options["use"]
+    options["listen"] = "127.0.0.1:0"
+    seen = []
+
+    def app(environ, start_response):
+        seen.append(environ.get("HTTP_X_FORWARDED_FOR"))
+        start_response("200 OK", [("Content-Type", "text/plain")])
+        return [b"ok"]
+
+    server = waitress.create_server(app, **options)
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    try:
+        port = server.effective_port
+        connection = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
+        connection.request("GET", "/", headers={"X-Forwarded-For": "203.0.113.7"})
+        assert connection.getresponse().status == 200
+        connection.close()
+    finally:
+        server.close()
+    assert seen == ["203.0.113.7"]

@@ -10,6 +10,7 @@ from kanzlei.akte.instance import render
 from kanzlei.akte.instance.config import ConfigError
 from kanzlei.akte.instance.config import Settings
 from pathlib import Path
+from tests.instance.running import wait_for_port
 from Zope2.Startup.options import ZopeWSGIOptions
 
 import contextlib
@@ -18,7 +19,6 @@ import pytest
 import signal
 import socket
 import subprocess
-import time
 
 
 REPO = Path(__file__).resolve().parents[2]
@@ -266,19 +266,6 @@ def _storage_factory(etc):
     return _zope_conf(etc).databases[0].config.storage
 
 
-def _wait_for_port(port, process, timeout=60):
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        assert process.poll() is None, "zeo.sh ended early"
-        with (
-            contextlib.suppress(OSError),
-            socket.create_connection(("127.0.0.1", port), timeout=1),
-        ):
-            return
-        time.sleep(0.2)
-    raise AssertionError(f"ZEO server not listening on {port}")
-
-
 def test_zeo_sh_serves_the_one_process_data(clean_env, instance_dir, tmp_path):
     """Moving from one process to several: the existing Data.fs and blobs."""
     from ZODB import DB
@@ -317,7 +304,7 @@ def test_zeo_sh_serves_the_one_process_data(clean_env, instance_dir, tmp_path):
             start_new_session=True,
         )
     try:
-        _wait_for_port(port, server)
+        wait_for_port(port, server)
         clean_env.setenv("AKTE_ETC", str(tmp_path / "etc-client"))
         clean_env.setenv("AKTE_VAR", str(tmp_path / "var-client"))
         clean_env.setenv("AKTE_ZEO_ADDRESS", f"127.0.0.1:{port}")

@@ -22,6 +22,7 @@ from tests.instance.running import REPO
 from tests.instance.running import SITE
 from tests.instance.running import START_TIMEOUT
 from tests.instance.running import STOP_TIMEOUT
+from tests.instance.running import wait_for_port
 
 import base64
 import contextlib
@@ -241,20 +242,6 @@ def test_start_twice_keeps_the_data(tmp_path):
 
 
 # --- scale-out: one ZEO server, two instances ---------------------------------------
-
-
-def wait_for_port(port, process, log, timeout=60):
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if process.poll() is not None:
-            raise AssertionError(f"zeo.sh ended early:\n{log.read_text()}")
-        with (
-            contextlib.suppress(OSError),
-            socket.create_connection(("127.0.0.1", port), timeout=1),
-        ):
-            return
-        time.sleep(0.2)
-    raise AssertionError(f"ZEO server not listening on {port}:\n{log.read_text()}")
 
 
 def test_zeo_two_instances_share_the_data(tmp_path):

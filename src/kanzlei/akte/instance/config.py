@@ -25,6 +25,13 @@ CHANNEL_TIMEOUT = 60
 # Zope retries a request that lost a ConflictError this many times (Zope: 3, too few
 # for many uploads into one mandate at once)
 CONFLICT_RETRIES = 6
+# The database caches (README "Skalierung"): objects kept per ZODB connection (one per
+# worker thread), RelStorage's pickle cache shared by the connections of a process (MB;
+# RelStorage itself: 10), and the local copies of files (ZEO and RelStorage).
+ZODB_CACHE_SIZE = 30000
+RELSTORAGE_CACHE_MB = 100
+BLOB_CACHE_SIZE = "2GB"
+_BYTE_SIZE = re.compile(r"[1-9][0-9]*(KB|MB|GB|TB)?", re.IGNORECASE)
 
 _TRUE = {"1", "true", "yes", "on", "ja"}
 _FALSE = {"0", "false", "no", "off", "nein", ""}
@@ -87,6 +94,14 @@ def clamd_address() -> str:
     return _address("AKTE_CLAMD")
 
 
+def _byte_size(name: str, default: str) -> str:
+    """A size as ZConfig reads it: 500MB, 2GB (no unit: bytes)."""
+    value = _str(name, default).replace(" ", "")
+    if not _BYTE_SIZE.fullmatch(value):
+        raise ConfigError(f"{name}={value!r}: eine Größe wie 500MB oder 2GB erwartet")
+    return value.upper()
+
+
 def _dsn(name: str) -> str:
     value = _str(name)
     if "\n" in value or "\r" in value:
@@ -141,6 +156,10 @@ class Settings:
     etc_dir: Path
     zeo_address: str
     relstorage_dsn: str
+    zodb_pool_size: int
+    zodb_cache_size: int
+    relstorage_cache_mb: int
+    blob_cache_size: str
     clamd: str
     production: bool
     public_url: str
@@ -158,12 +177,13 @@ class Settings:
                 " nur eine Datenbank / set only one of them"
             )
         production = _mode("AKTE_MODE")
+        threads = _positive("AKTE_THREADS", 4)
         settings = cls(
             instance_dir=instance_dir,
             var_dir=var_dir,
             host=_str("AKTE_HOST", "localhost"),
             port=_port("AKTE_PORT", 8080),
-            threads=_positive("AKTE_THREADS", 4),
+            threads=threads,
             connection_limit=_positive("AKTE_CONNECTION_LIMIT", CONNECTION_LIMIT),
             channel_timeout=_positive("AKTE_CHANNEL_TIMEOUT", CHANNEL_TIMEOUT),
             conflict_retries=_positive("AKTE_CONFLICT_RETRIES", CONFLICT_RETRIES),
@@ -186,6 +206,13 @@ class Settings:
             etc_dir=Path(_str("AKTE_ETC") or instance_dir / "etc").resolve(),
             zeo_address=zeo_address,
             relstorage_dsn=relstorage_dsn,
+            # one connection per worker thread and one for the notification clock
+            zodb_pool_size=_positive("AKTE_ZODB_POOL_SIZE", threads + 1),
+            zodb_cache_size=_positive("AKTE_ZODB_CACHE_SIZE", ZODB_CACHE_SIZE),
+            relstorage_cache_mb=_positive(
+                "AKTE_RELSTORAGE_CACHE_MB", RELSTORAGE_CACHE_MB
+            ),
+            blob_cache_size=_byte_size("AKTE_BLOB_CACHE_SIZE", BLOB_CACHE_SIZE),
             clamd=clamd_address(),
             production=production,
             public_url=_str("AKTE_PUBLIC_URL").rstrip("/"),

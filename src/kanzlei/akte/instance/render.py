@@ -67,6 +67,10 @@ def storage_section(settings: Settings) -> str:
             "zeo_address": settings.zeo_address,
             "relstorage_dsn": _zconfig_value(settings.relstorage_dsn),
             "listen": settings.listen,
+            "zodb_pool_size": str(settings.zodb_pool_size),
+            "zodb_cache_size": str(settings.zodb_cache_size),
+            "relstorage_cache_mb": str(settings.relstorage_cache_mb),
+            "blob_cache_size": settings.blob_cache_size,
         },
     )
 
