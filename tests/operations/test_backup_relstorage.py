@@ -1,72 +1,42 @@
 """Backup and restore on RelStorage (issue 13 §4): ``instance/backup.sh`` with
 ``AKTE_RELSTORAGE_DSN`` dumps with ``pg_dump`` and restores with ``pg_restore``.
 
-A throw-away PostgreSQL (``initdb`` + ``pg_ctl``, Debian's postgresql; as root through
-``runuser -u postgres``) on a free port. The database is written through RelStorage
-with the instance's storage settings (history-free, blobs in PostgreSQL), in this
-process and without Plone: the instance on RelStorage is the scale-out test's part.
+A throw-away PostgreSQL (``servers.PostgreSQL``) on a free port. The database is
+written through RelStorage with the instance's storage settings (history-free, blobs
+in PostgreSQL), in this process and without Plone: the instance on RelStorage is the
+scale-out test's part.
 A writer commits blobs while the dump runs; after the restore every blob committed
 before the backup started is there with its checksum, later ones are not; after
 ``backup.sh pack`` (``zodbpack``) too.
 """
 
 from kanzlei.akte.instance.backup import RELSTORAGE_SECTION
-from pathlib import Path
-from tests.conftest import free_port
 from tests.instance.running import environment
 from tests.instance.running import REPO
 from tests.operations.blobs import store
 from tests.operations.blobs import stored
 from tests.operations.commands import backup_sh
+from tests.operations.servers import PostgreSQL
 
-import contextlib
-import glob
-import os
-import pwd
 import pytest
 import shutil
-import subprocess
-import tempfile
 import threading
 import time
 import ZODB.config
 
 
-# Debian's postgresql (.ci/run installs it): the newest installed version
-PG_BIN = sorted(
-    glob.glob("/usr/lib/postgresql/*/bin"), key=lambda p: int(p.split("/")[-2])
-)[-1]
 # the storage as backup.sh's zodbpack sees it (the instance's settings)
 DB_CONF = "%import relstorage\n<zodb>\n" + RELSTORAGE_SECTION + "</zodb>\n"
 
 
-def as_postgres(*command):
-    """PostgreSQL refuses to run as root: then as the Debian user ``postgres``."""
-    if os.geteuid() == 0:
-        command = ("runuser", "-u", "postgres", "--", *command)
-    command = [str(part) for part in command]
-    return subprocess.run(command, check=True, capture_output=True, timeout=120)
-
-
 @pytest.fixture(scope="module")
 def postgres():
-    """A PostgreSQL cluster in a temporary directory: its DSN for database ``akte``."""
-    home = Path(tempfile.mkdtemp(prefix="akte-pg-"))
-    if os.geteuid() == 0:
-        postgres_user = pwd.getpwnam("postgres")
-        os.chown(home, postgres_user.pw_uid, postgres_user.pw_gid)
-    data, port, log = home / "data", free_port(), home / "log"
-    as_postgres(f"{PG_BIN}/initdb", "-D", data, "-U", "akte", "--auth=trust")
-    options = f"-p {port} -k {home} -c listen_addresses=127.0.0.1 -c fsync=off"
-    as_postgres(f"{PG_BIN}/pg_ctl", "-D", data, "-o", options, "-l", log, "-w", "start")
+    """A throw-away PostgreSQL cluster: its DSN for database ``akte``."""
+    server = PostgreSQL().start()
     try:
-        address = ("-h", "127.0.0.1", "-p", port, "-U", "akte")
-        as_postgres(f"{PG_BIN}/createdb", *address, "akte")
-        yield f"host=127.0.0.1 port={port} dbname=akte user=akte"
+        yield server.dsn
     finally:
-        with contextlib.suppress(subprocess.CalledProcessError):
-            as_postgres(f"{PG_BIN}/pg_ctl", "-D", data, "-m", "fast", "stop")
-        shutil.rmtree(home, ignore_errors=True)
+        server.stop()
 
 
 def open_db(dsn, cache):

@@ -12,6 +12,9 @@ from kanzlei.akte.testing import configure_mailhost
 from kanzlei.akte.testing import make_client
 from pathlib import Path
 from plone import api
+from tests.twofactor.helpers import code
+from tests.twofactor.helpers import enable
+from tests.twofactor.helpers import PASSWORD
 
 import base64
 import json
@@ -155,6 +158,23 @@ def client_uploads(client_http, values):
     assert message.status_code == 201, message.text
 
 
+def second_factor_account(client_http, values):
+    """A client account ``mueller`` with a second factor; its password and code."""
+    transaction.begin()
+    portal = api.portal.get()
+    make_client(portal, "Müller", "K-100", "100/26", userid="mueller")
+    transaction.commit()
+    secret, _codes = enable(portal, "mueller")
+    values["PASSWORD"] = PASSWORD
+    values["OTP"] = code(secret)
+
+
+RUN_STEPS = {
+    "client_uploads": client_uploads,
+    "second_factor_account": second_factor_account,
+}
+
+
 def test_every_example_in_the_api_documentation(
     base_url, portal_f, api_token, smtp_sink, client_http
 ):
@@ -175,7 +195,7 @@ def test_every_example_in_the_api_documentation(
     assert len(steps) > 30
     for step in steps:
         if step[0] == "run":
-            {"client_uploads": client_uploads}[step[1]](client_http, values)
+            RUN_STEPS[step[1]](client_http, values)
             continue
         _kind, request_block, answer_block = step
         response = runner.request(request_block)

@@ -1,11 +1,11 @@
-"""In-process: the upgrade to 1008, the pending token's expiry and generation, the
+"""In-process: the upgrade to 1007, the pending token's expiry and generation, the
 code checks (drift, replay, recovery codes once)."""
 
 from kanzlei.akte.pas.lookup import get_plugin
 from kanzlei.akte.twofactor import pending
 from kanzlei.akte.twofactor import store
 from kanzlei.akte.twofactor import totp
-from kanzlei.akte.upgrades.v1008_20261204_twofactor import upgrade
+from kanzlei.akte.upgrades.v1007_20261204_twofactor import upgrade
 from plone import api
 from plone.registry.interfaces import IRegistry
 from zope.component import getUtility
@@ -18,7 +18,7 @@ import transaction
 RECORD = "kanzlei.akte.second_factor_staff"
 
 
-def test_upgrade_1008(integration):
+def test_upgrade_1007(integration):
     portal = integration["portal"]
     registry = getUtility(IRegistry)
     del registry.records[RECORD]
