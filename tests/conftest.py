@@ -9,11 +9,18 @@ import asyncio
 import logging
 import os
 import pytest
+import tempfile
 import threading
 
 
 # Translations are shipped as .po files; Zope compiles them to .mo at ZCML load time.
 os.environ.setdefault("zope_i18n_compile_mo_files", "true")
+# The audit log of the test layers (and of the instances tests start): a SQLite file of
+# this run, not the checkout's var/.
+os.environ.setdefault(
+    "AKTE_AUDIT_DSN",
+    "sqlite:///" + os.path.join(tempfile.mkdtemp(prefix="akte-audit-"), "audit.sqlite"),
+)
 # aiosmtpd's server thread logs every dropped connection, also after pytest has closed
 # the captured stream of that test ("Logging error"): keep only its real problems.
 logging.getLogger("mail.log").setLevel(logging.ERROR)

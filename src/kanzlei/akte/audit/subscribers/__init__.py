@@ -1,0 +1,1 @@
+"""Event subscribers that write to the audit log, one module per area."""
